@@ -1,0 +1,85 @@
+package io.kapi.server.storage;
+
+import java.util.Optional;
+
+/**
+ * A revisioned key-value store with the semantics of etcd 3, the contract every Kapi storage backend
+ * implements (memory, SQLite, etcd).
+ *
+ * <p>Every successful write (create, update, delete) is assigned the next value of one global,
+ * strictly increasing revision counter; the revision of a key's last write is its
+ * {@linkplain KeyValue#modRevision() mod revision}, which the REST layer exposes as
+ * {@code metadata.resourceVersion}. A write is acknowledged (the method returns) only once it is
+ * durable for the backend's definition of durable.
+ *
+ * <p>Implementations are thread-safe. Failures are reported as {@link StorageException} with a
+ * {@link StorageException.Code} that the REST layer maps to a Kubernetes {@code Status}.
+ */
+public interface Storage extends AutoCloseable {
+
+  /**
+   * Creates {@code key} with {@code value}.
+   *
+   * @return the stored entry, carrying the revision of this write
+   * @throws StorageException {@code KEY_EXISTS} if the key already has a live value
+   */
+  KeyValue create(String key, byte[] value);
+
+  /** Returns the latest live value of {@code key}, or empty when it does not exist. */
+  Optional<KeyValue> get(String key);
+
+  /**
+   * Lists the live keys under a prefix in ascending key order, as of one revision.
+   *
+   * @throws StorageException {@code COMPACTED} if {@link ListRequest#revision()} is older than the
+   *     compacted revision; {@code REVISION_TOO_LARGE} if it is newer than the current revision
+   */
+  ListResult list(ListRequest request);
+
+  /**
+   * Replaces the value of {@code key} if, and only if, its current mod revision is
+   * {@code expectedModRevision} (compare-and-swap).
+   *
+   * @return the stored entry, carrying the revision of this write
+   * @throws StorageException {@code NOT_FOUND} if the key does not exist; {@code CONFLICT} if its mod
+   *     revision differs from {@code expectedModRevision}
+   */
+  KeyValue update(String key, long expectedModRevision, byte[] value);
+
+  /**
+   * Deletes {@code key}. With {@code expectedModRevision > 0} the delete happens only if the key's
+   * current mod revision equals it; {@code 0} deletes unconditionally.
+   *
+   * @return the last value before the delete, with {@link KeyValue#modRevision()} set to the
+   *     revision of the delete itself
+   * @throws StorageException {@code NOT_FOUND} or {@code CONFLICT}
+   */
+  KeyValue delete(String key, long expectedModRevision);
+
+  /**
+   * Watches every key under {@code prefix} for changes with a revision strictly greater than
+   * {@code fromRevision} ({@code 0} means "changes after the current revision").
+   *
+   * <p>Guarantee: the listener sees every change after {@code fromRevision} exactly once, in
+   * revision order, from one thread at a time; or, if {@code fromRevision} has been compacted, a
+   * single {@link WatchListener#onError} with code {@code COMPACTED} and nothing else.
+   */
+  Watch watch(String prefix, long fromRevision, WatchListener listener);
+
+  /** The revision of the latest write (0 for an empty store). */
+  long currentRevision();
+
+  /** The newest revision that has been compacted away (0 if none). */
+  long compactedRevision();
+
+  /**
+   * Discards history at and below {@code revision}: superseded values and tombstones of revisions
+   * {@code <= revision} may be removed, after which reads and watches from those revisions fail with
+   * {@code COMPACTED}. The latest live value of every key is always kept.
+   */
+  void compact(long revision);
+
+  /** Releases the backend's resources; open watches end. */
+  @Override
+  void close();
+}
