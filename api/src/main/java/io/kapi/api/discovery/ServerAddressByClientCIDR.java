@@ -1,0 +1,7 @@
+package io.kapi.api.discovery;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** Which server address a client in a CIDR should use; the first entry is always {@code 0.0.0.0/0}. */
+@JsonPropertyOrder({"clientCIDR", "serverAddress"})
+public record ServerAddressByClientCIDR(String clientCIDR, String serverAddress) {}
