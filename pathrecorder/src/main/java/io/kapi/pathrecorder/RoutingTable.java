@@ -11,33 +11,62 @@ import java.util.Map;
  *
  * <p>The mux builds a new table on every registration change and publishes it through a volatile
  * field; requests read whichever table is current without locking.
+ *
+ * <p>Routing walks the request path once. Every registered prefix ends in {@code /}, so the
+ * prefixes that can match are exactly the leading parts {@code path[0, i]} ending at a {@code /};
+ * the longest of them also has the most {@code /} characters, so it is the one upstream's priority
+ * order (more slashes, then longer, then reverse lexicographic) would try first. The walk computes
+ * the hash of each leading part incrementally, probes the prefix table at each {@code /} (keeping
+ * the last, longest hit) and, if some exact path has the request's length, ends with the full
+ * path's hash for one exact probe; an exact hit wins. Cost: one pass over the path plus a probe per
+ * candidate, independent of how many paths are registered.
  */
 final class RoutingTable {
-  private final Map<String, Match> exact;
-  private final PrefixTable prefixes;
+  private final PathTable exact;
+  private final PathTable prefixes;
   private final Match notFound;
 
   RoutingTable(
       Map<String, HttpHandler> exactHandlers,
       Map<String, HttpHandler> prefixHandlers,
       HttpHandler notFoundHandler) {
-    Map<String, Match> exact = new HashMap<>(Math.max(4, exactHandlers.size() * 2));
-    exactHandlers.forEach((path, h) -> exact.put(path, new Match(Match.Kind.EXACT, path, h)));
-    this.exact = exact;
-    Map<String, Match> prefixMatches = new HashMap<>(Math.max(4, prefixHandlers.size() * 2));
-    prefixHandlers.forEach(
-        (prefix, h) -> prefixMatches.put(prefix, new Match(Match.Kind.PREFIX, prefix, h)));
-    this.prefixes = prefixMatches.isEmpty() ? PrefixTable.EMPTY : new PrefixTable(prefixMatches);
+    this.exact = table(exactHandlers, Match.Kind.EXACT);
+    this.prefixes = table(prefixHandlers, Match.Kind.PREFIX);
     this.notFound = new Match(Match.Kind.NOT_FOUND, "", notFoundHandler);
   }
 
   /** Exact match first, then the longest matching prefix, then the not-found handler. */
   Match match(String path) {
-    Match m = exact.get(path);
-    if (m != null) {
-      return m;
+    int length = path.length();
+    boolean tryExact = exact.hasLength(length);
+    int end = tryExact ? length : Math.min(length, prefixes.maxLength());
+    Match best = notFound;
+    int h = 0;
+    for (int i = 0; i < end; i++) {
+      char c = path.charAt(i);
+      h = 31 * h + c;
+      if (c == '/' && prefixes.hasLength(i + 1)) {
+        Match found = prefixes.find(h, path, i + 1);
+        if (found != null) {
+          best = found;
+        }
+      }
     }
-    m = prefixes.longestPrefixOf(path);
-    return m != null ? m : notFound;
+    if (tryExact) {
+      Match found = exact.find(h, path, length);
+      if (found != null) {
+        return found;
+      }
+    }
+    return best;
+  }
+
+  private static PathTable table(Map<String, HttpHandler> handlers, Match.Kind kind) {
+    if (handlers.isEmpty()) {
+      return PathTable.EMPTY;
+    }
+    Map<String, Match> matches = new HashMap<>(handlers.size() * 2);
+    handlers.forEach((path, handler) -> matches.put(path, new Match(kind, path, handler)));
+    return new PathTable(matches);
   }
 }
