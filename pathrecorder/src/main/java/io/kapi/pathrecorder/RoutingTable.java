@@ -12,13 +12,14 @@ import java.util.Map;
  * <p>The mux builds a new table on every registration change and publishes it through a volatile
  * field; requests read whichever table is current without locking.
  *
- * <p>Routing walks the request path once. Every registered prefix ends in {@code /}, so the
- * prefixes that can match are exactly the leading parts {@code path[0, i]} ending at a {@code /};
- * the longest of them also has the most {@code /} characters, so it is the one upstream's priority
- * order (more slashes, then longer, then reverse lexicographic) would try first. The walk computes
- * the hash of each leading part incrementally, probes the prefix table at each {@code /} (keeping
- * the last, longest hit) and, if some exact path has the request's length, ends with the full
- * path's hash for one exact probe; an exact hit wins. Cost: one pass over the path plus a probe per
+ * <p>Routing first probes the exact table, only if some exact path has the request's length.
+ * Then it finds the longest matching prefix: every registered prefix ends in {@code /}, so the
+ * prefixes that can match are exactly the leading parts {@code path[0, i]} ending at a {@code /},
+ * and the longest of them also has the most {@code /} characters, so it is the one upstream's
+ * priority order (more slashes, then longer, then reverse lexicographic) would try first. One walk
+ * over the path, no further than the longest prefix, computes the hash of each leading part
+ * incrementally and probes the prefix table at each {@code /} of a registered prefix length,
+ * keeping the last (longest) hit. Cost: one hash of the path plus one partial walk with a probe per
  * candidate, independent of how many paths are registered.
  */
 final class RoutingTable {
@@ -38,8 +39,13 @@ final class RoutingTable {
   /** Exact match first, then the longest matching prefix, then the not-found handler. */
   Match match(String path) {
     int length = path.length();
-    boolean tryExact = exact.hasLength(length);
-    int end = tryExact ? length : Math.min(length, prefixes.maxLength());
+    if (exact.hasLength(length)) {
+      Match found = exact.find(path.hashCode(), path, length);
+      if (found != null) {
+        return found;
+      }
+    }
+    int end = Math.min(length, prefixes.maxLength());
     Match best = notFound;
     int h = 0;
     for (int i = 0; i < end; i++) {
@@ -50,12 +56,6 @@ final class RoutingTable {
         if (found != null) {
           best = found;
         }
-      }
-    }
-    if (tryExact) {
-      Match found = exact.find(h, path, length);
-      if (found != null) {
-        return found;
       }
     }
     return best;
