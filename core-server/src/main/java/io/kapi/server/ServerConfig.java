@@ -1,0 +1,57 @@
+package io.kapi.server;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.kapi.api.discovery.VersionInfo;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The settings every server of a chain shares: what {@code /version} says, request limits, and the
+ * address clients are told to use in discovery. Immutable; derive variants with the {@code with*}
+ * methods.
+ *
+ * @param version the answer of {@code /version}
+ * @param requestTimeout the longest a non-long-running request may take (default 60 s)
+ * @param maxRequestBodyBytes the largest request body accepted (default 3 MiB)
+ * @param externalAddress {@code host:port} advertised in {@code serverAddressByClientCIDRs}; a
+ *     supplier because the port may only be known once the server is bound
+ */
+public record ServerConfig(
+    VersionInfo version,
+    Duration requestTimeout,
+    long maxRequestBodyBytes,
+    Supplier<String> externalAddress) {
+
+  /** Upstream's {@code MaxRequestBodyBytes}: 3 MiB. */
+  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 3L * 1024 * 1024;
+
+  /** Upstream's {@code RequestTimeout}: 60 s. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  public ServerConfig {
+    checkNotNull(version, "version");
+    checkNotNull(requestTimeout, "requestTimeout");
+    checkArgument(!requestTimeout.isNegative() && !requestTimeout.isZero(),
+        "requestTimeout must be positive: %s", requestTimeout);
+    checkArgument(maxRequestBodyBytes > 0, "maxRequestBodyBytes must be positive: %s",
+        maxRequestBodyBytes);
+    checkNotNull(externalAddress, "externalAddress");
+  }
+
+  /** The defaults, advertising {@code externalAddress}. */
+  public static ServerConfig defaults(Supplier<String> externalAddress) {
+    return new ServerConfig(
+        KapiVersion.info(), DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_REQUEST_BODY_BYTES,
+        externalAddress);
+  }
+
+  public ServerConfig withRequestTimeout(Duration timeout) {
+    return new ServerConfig(version, timeout, maxRequestBodyBytes, externalAddress);
+  }
+
+  public ServerConfig withMaxRequestBodyBytes(long bytes) {
+    return new ServerConfig(version, requestTimeout, bytes, externalAddress);
+  }
+}

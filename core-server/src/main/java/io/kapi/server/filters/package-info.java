@@ -1,0 +1,9 @@
+/**
+ * The filters that run once per request in the outermost server, in kube-apiserver's order:
+ * audit ID, panic recovery, request info, HTTP log, cache control, body limit, request timeout,
+ * authentication. Start with {@link io.kapi.server.filters.DefaultHandlerChain}.
+ */
+@NullMarked
+package io.kapi.server.filters;
+
+import org.jspecify.annotations.NullMarked;
