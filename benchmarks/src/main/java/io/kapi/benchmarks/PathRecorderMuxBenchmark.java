@@ -49,8 +49,14 @@ public class PathRecorderMuxBenchmark {
     prefixPathAmong10 = "/apis/g3.example.com/v1/namespaces/default/foos/bar".toCharArray();
     prefixPathAmong1000 = "/apis/g317.example.com/v1/namespaces/default/foos/bar".toCharArray();
     missPath = "/apis/unknown.example.com/v1/namespaces/default/foos/bar".toCharArray();
-    expect(thousandPrefixes.match(new String(exactPath)), PathRecorderMux.Match.Kind.EXACT, "/openapi/v2");
-    expect(tenPrefixes.match(new String(prefixPathAmong10)), PathRecorderMux.Match.Kind.PREFIX, "/apis/g3.example.com/v1/");
+    expect(
+        thousandPrefixes.match(new String(exactPath)),
+        PathRecorderMux.Match.Kind.EXACT,
+        "/openapi/v2");
+    expect(
+        tenPrefixes.match(new String(prefixPathAmong10)),
+        PathRecorderMux.Match.Kind.PREFIX,
+        "/apis/g3.example.com/v1/");
     expect(
         thousandPrefixes.match(new String(prefixPathAmong1000)),
         PathRecorderMux.Match.Kind.PREFIX,
@@ -94,7 +100,10 @@ public class PathRecorderMuxBenchmark {
    */
   private static PathRecorderMux muxWithGroups(int groups) {
     PathRecorderMux mux = new PathRecorderMux("benchmark");
-    for (String path : new String[] {"/", "/api", "/apis", "/healthz", "/livez", "/readyz", "/version", "/openapi/v2"}) {
+    for (String path :
+        new String[] {
+          "/", "/api", "/apis", "/healthz", "/livez", "/readyz", "/version", "/openapi/v2"
+        }) {
       mux.handle(path, HANDLER);
     }
     for (int i = 0; i < groups; i++) {
@@ -104,7 +113,8 @@ public class PathRecorderMuxBenchmark {
     return mux;
   }
 
-  private static void expect(PathRecorderMux.Match match, PathRecorderMux.Match.Kind kind, String pattern) {
+  private static void expect(
+      PathRecorderMux.Match match, PathRecorderMux.Match.Kind kind, String pattern) {
     if (match.kind() != kind || !match.pattern().equals(pattern)) {
       throw new IllegalStateException("benchmark setup routes wrongly: " + match);
     }

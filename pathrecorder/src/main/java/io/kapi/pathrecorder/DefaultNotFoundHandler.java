@@ -23,7 +23,8 @@ final class DefaultNotFoundHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) {
     exchange.setStatusCode(404);
-    exchange.getResponseHeaders()
+    exchange
+        .getResponseHeaders()
         .put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8")
         .put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
     exchange.getResponseSender().send(BODY_BYTES.duplicate());

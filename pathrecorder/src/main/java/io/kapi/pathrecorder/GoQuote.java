@@ -3,18 +3,22 @@ package io.kapi.pathrecorder;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * Quotes a string the way Go's {@code strconv.Quote} (and so {@code fmt}'s {@code %q}) does, so
- * log lines read exactly like kube-apiserver's.
+ * Quotes a string the way Go's {@code strconv.Quote} (and so {@code fmt}'s {@code %q}) does, so log
+ * lines read exactly like kube-apiserver's.
  *
- * <p>The result is wrapped in double quotes; {@code "} and {@code \} are backslash-escaped;
- * {@code \a \b \f \n \r \t \v} use their short escapes; other control characters and DEL become
- * {@code \xNN}; other non-printable code points become <code>&#92;uNNNN</code> or <code>&#92;UNNNNNNNN</code>;
- * printable non-ASCII characters are kept as they are. "Printable" follows Go's
- * {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space.
+ * <ul>
+ *   <li>the result is wrapped in double quotes; {@code "} and {@code \} are backslash-escaped;
+ *   <li>{@code \a \b \f \n \r \t \v} use their short escapes;
+ *   <li>other control characters and DEL become {@code \xNN};
+ *   <li>other non-printable code points become <code>&#92;uNNNN</code>, or
+ *       <code>&#92;UNNNNNNNN</code> outside the Basic Multilingual Plane;
+ *   <li>printable characters, ASCII or not, are kept as they are. "Printable" follows Go's {@code
+ *       strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space.
+ * </ul>
  *
  * <p>Go strings are bytes, Java strings are UTF-16. A lone surrogate, which has no valid UTF-8
- * encoding, is quoted as the three bytes its generalized UTF-8 form would have, each as
- * {@code \xNN}: what Go prints for such bytes.
+ * encoding, is quoted as the three bytes of its generalized UTF-8 form, each as {@code \xNN}: what
+ * Go prints for such bytes.
  */
 public final class GoQuote {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -86,9 +90,13 @@ public final class GoQuote {
     }
   }
 
-  /** A lone surrogate: its three generalized-UTF-8 bytes, each as Go would print an invalid byte. */
+  /**
+   * A lone surrogate: its three generalized-UTF-8 bytes, each as Go would print an invalid byte.
+   */
   private static void appendInvalidBytes(StringBuilder b, int surrogate) {
-    int[] bytes = {0xe0 | (surrogate >>> 12), 0x80 | ((surrogate >>> 6) & 0x3f), 0x80 | (surrogate & 0x3f)};
+    int[] bytes = {
+      0xe0 | (surrogate >>> 12), 0x80 | ((surrogate >>> 6) & 0x3f), 0x80 | (surrogate & 0x3f)
+    };
     for (int v : bytes) {
       b.append("\\x");
       appendHex(b, v, 2);
@@ -108,27 +116,28 @@ public final class GoQuote {
     }
     return switch (Character.getType(cp)) {
       case Character.UPPERCASE_LETTER,
-          Character.LOWERCASE_LETTER,
-          Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER,
-          Character.OTHER_LETTER,
-          Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK,
-          Character.COMBINING_SPACING_MARK,
-          Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER,
-          Character.OTHER_NUMBER,
-          Character.CONNECTOR_PUNCTUATION,
-          Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION,
-          Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION,
-          Character.MATH_SYMBOL,
-          Character.CURRENCY_SYMBOL,
-          Character.MODIFIER_SYMBOL,
-          Character.OTHER_SYMBOL -> true;
+              Character.LOWERCASE_LETTER,
+              Character.TITLECASE_LETTER,
+              Character.MODIFIER_LETTER,
+              Character.OTHER_LETTER,
+              Character.NON_SPACING_MARK,
+              Character.ENCLOSING_MARK,
+              Character.COMBINING_SPACING_MARK,
+              Character.DECIMAL_DIGIT_NUMBER,
+              Character.LETTER_NUMBER,
+              Character.OTHER_NUMBER,
+              Character.CONNECTOR_PUNCTUATION,
+              Character.DASH_PUNCTUATION,
+              Character.START_PUNCTUATION,
+              Character.END_PUNCTUATION,
+              Character.INITIAL_QUOTE_PUNCTUATION,
+              Character.FINAL_QUOTE_PUNCTUATION,
+              Character.OTHER_PUNCTUATION,
+              Character.MATH_SYMBOL,
+              Character.CURRENCY_SYMBOL,
+              Character.MODIFIER_SYMBOL,
+              Character.OTHER_SYMBOL ->
+          true;
       default -> false;
     };
   }

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rules, as upstream: an exact match wins over any prefix; among prefixes the most specific
  * (most {@code /} characters, i.e. longest) wins; a prefix matches by plain string prefix, so
- * {@code /openapi} does not match {@code /openapi/}, and exact {@code /a/} does not match
- * {@code /a}. Registering a path twice is not an error: it logs a warning and the new handler
- * replaces the old one (a listed path is then listed twice).
+ * {@code /openapi} does not match {@code /openapi/}, and exact {@code /a/} does not match {@code
+ * /a}. Registering a path twice is not an error: it logs a warning and the new handler replaces the
+ * old one (a listed path is then listed twice).
  *
  * <p>Thread safety: routing ({@link #match}, {@link #handleRequest}) never locks; it reads one
  * immutable snapshot that every mutator rebuilds and publishes atomically, so a request sees either
@@ -149,16 +149,16 @@ public final class PathRecorderMux implements HttpHandler {
   }
 
   /**
-   * Decides which handler serves {@code path} (a decoded request path without query), without
-   * side effects: neither logs nor allocates.
+   * Decides which handler serves {@code path} (a decoded request path without query), without side
+   * effects: neither logs nor allocates.
    */
   public Match match(String path) {
     return table.match(checkNotNull(path, "path"));
   }
 
   /**
-   * Routes the exchange by {@link HttpServerExchange#getRequestPath()}, logs the decision at
-   * DEBUG, and calls the chosen handler on the calling thread.
+   * Routes the exchange by {@link HttpServerExchange#getRequestPath()}, logs the decision at DEBUG,
+   * and calls the chosen handler on the calling thread.
    */
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {

@@ -65,8 +65,8 @@ final class PathTable {
   }
 
   /**
-   * Returns the match stored for the key equal to {@code path[0, length)}, or null if none;
-   * {@code h} must be that substring's {@link String#hashCode()}.
+   * Returns the match stored for the key equal to {@code path[0, length)}, or null if none; {@code
+   * h} must be that substring's {@link String#hashCode()}.
    */
   @Nullable Match find(int h, String path, int length) {
     int slot = spread(h) & mask;

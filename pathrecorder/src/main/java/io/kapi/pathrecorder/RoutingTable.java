@@ -12,15 +12,15 @@ import java.util.Map;
  * <p>The mux builds a new table on every registration change and publishes it through a volatile
  * field; requests read whichever table is current without locking.
  *
- * <p>Routing first probes the exact table, only if some exact path has the request's length.
- * Then it finds the longest matching prefix: every registered prefix ends in {@code /}, so the
- * prefixes that can match are exactly the leading parts {@code path[0, i]} ending at a {@code /},
- * and the longest of them also has the most {@code /} characters, so it is the one upstream's
- * priority order (more slashes, then longer, then reverse lexicographic) would try first. One walk
- * over the path, no further than the longest prefix, computes the hash of each leading part
- * incrementally and probes the prefix table at each {@code /} of a registered prefix length,
- * keeping the last (longest) hit. Cost: one hash of the path plus one partial walk with a probe per
- * candidate, independent of how many paths are registered.
+ * <p>Routing first probes the exact table, only if some exact path has the request's length. Then
+ * it finds the longest matching prefix: every registered prefix ends in {@code /}, so the prefixes
+ * that can match are exactly the leading parts {@code path[0, i]} ending at a {@code /}, and the
+ * longest of them also has the most {@code /} characters, so it is the one upstream's priority
+ * order (more slashes, then longer, then reverse lexicographic) would try first. One walk over the
+ * path, no further than the longest prefix, computes the hash of each leading part incrementally
+ * and probes the prefix table at each {@code /} of a registered prefix length, keeping the last
+ * (longest) hit. Cost: one hash of the path plus one partial walk with a probe per candidate,
+ * independent of how many paths are registered.
  */
 final class RoutingTable {
   private final PathTable exact;

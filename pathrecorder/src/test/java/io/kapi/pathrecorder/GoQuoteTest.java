@@ -35,7 +35,8 @@ class GoQuoteTest {
 
   @Test
   void printableNonAsciiIsKept() {
-    assertThat(GoQuote.quote("héllo 世界 \uD83D\uDE00 \uFFFD")).isEqualTo("\"héllo 世界 \uD83D\uDE00 \uFFFD\"");
+    assertThat(GoQuote.quote("héllo 世界 \uD83D\uDE00 \uFFFD"))
+        .isEqualTo("\"héllo 世界 \uD83D\uDE00 \uFFFD\"");
   }
 
   @ParameterizedTest(name = "U+{0} -> {1}")

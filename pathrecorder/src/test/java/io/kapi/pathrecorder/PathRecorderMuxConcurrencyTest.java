@@ -46,38 +46,49 @@ class PathRecorderMuxConcurrencyTest {
 
     for (int w = 0; w < WRITERS; w++) {
       int id = w;
-      writers.add(thread(failure, start, () -> {
-        for (int i = 0; i < ROUNDS_PER_WRITER; i++) {
-          // Neighbours of the stable paths: same hash table, same lengths, never a match for them.
-          String exact = "/stable-prefix/w" + id + "-" + i;
-          String prefix = "/stable-prefix/w" + id + "-" + i + "/";
-          String elsewhere = "/dynamic/w" + id + "/" + i + "/";
-          mux.handle(exact, named(exact));
-          mux.handlePrefix(prefix, named(prefix));
-          mux.unlistedHandlePrefix(elsewhere, named(elsewhere));
-          assertThat(mux.match(prefix + "x").pattern()).isEqualTo(prefix);
-          mux.unregister(exact);
-          mux.unregister(prefix);
-          mux.unregister(elsewhere);
-        }
-      }));
+      writers.add(
+          thread(
+              failure,
+              start,
+              () -> {
+                for (int i = 0; i < ROUNDS_PER_WRITER; i++) {
+                  // Neighbours of the stable paths: same hash table, same lengths, never a match
+                  // for them.
+                  String exact = "/stable-prefix/w" + id + "-" + i;
+                  String prefix = "/stable-prefix/w" + id + "-" + i + "/";
+                  String elsewhere = "/dynamic/w" + id + "/" + i + "/";
+                  mux.handle(exact, named(exact));
+                  mux.handlePrefix(prefix, named(prefix));
+                  mux.unlistedHandlePrefix(elsewhere, named(elsewhere));
+                  assertThat(mux.match(prefix + "x").pattern()).isEqualTo(prefix);
+                  mux.unregister(exact);
+                  mux.unregister(prefix);
+                  mux.unregister(elsewhere);
+                }
+              }));
     }
     for (int r = 0; r < READERS; r++) {
-      readers.add(thread(failure, start, () -> {
-        while (!writersDone.get() && failure.get() == null) {
-          assertThat(mux.match("/stable")).isEqualTo(new Match(Kind.EXACT, "/stable", stableExact));
-          assertThat(mux.match("/stable-prefix/a/b").handler()).isSameAs(stablePrefix);
-          assertThat(mux.match("/stable-prefix/exact").handler()).isSameAs(nestedExact);
-          assertThat(mux.match("/stable/").handler()).isSameAs(notFound);
-          assertThat(served(mux, "/stable")).isEqualTo("stableExact");
-          // Writer 0 registers and removes /stable-prefix/w0-1/ (a non-recording handler): either
-          // snapshot is a correct answer, anything else is not.
-          assertThat(served(mux, "/stable-prefix/w0-1/x/y")).isIn("stablePrefix", null);
-          assertThat(served(mux, "/stable-prefix/exact")).isEqualTo("nestedExact");
-          assertThat(served(mux, "/stable-prefix")).isEqualTo("notFound");
-          checks.incrementAndGet();
-        }
-      }));
+      readers.add(
+          thread(
+              failure,
+              start,
+              () -> {
+                while (!writersDone.get() && failure.get() == null) {
+                  assertThat(mux.match("/stable"))
+                      .isEqualTo(new Match(Kind.EXACT, "/stable", stableExact));
+                  assertThat(mux.match("/stable-prefix/a/b").handler()).isSameAs(stablePrefix);
+                  assertThat(mux.match("/stable-prefix/exact").handler()).isSameAs(nestedExact);
+                  assertThat(mux.match("/stable/").handler()).isSameAs(notFound);
+                  assertThat(served(mux, "/stable")).isEqualTo("stableExact");
+                  // Writer 0 registers and removes /stable-prefix/w0-1/ (a non-recording handler):
+                  // either
+                  // snapshot is a correct answer, anything else is not.
+                  assertThat(served(mux, "/stable-prefix/w0-1/x/y")).isIn("stablePrefix", null);
+                  assertThat(served(mux, "/stable-prefix/exact")).isEqualTo("nestedExact");
+                  assertThat(served(mux, "/stable-prefix")).isEqualTo("notFound");
+                  checks.incrementAndGet();
+                }
+              }));
     }
 
     writers.forEach(Thread::start);
@@ -110,15 +121,18 @@ class PathRecorderMuxConcurrencyTest {
     return exchange.getAttachment(SERVED_BY);
   }
 
-  private static Thread thread(AtomicReference<Throwable> failure, CountDownLatch start, Work work) {
-    Thread t = new Thread(() -> {
-      try {
-        start.await();
-        work.run();
-      } catch (Throwable e) {
-        failure.compareAndSet(null, e);
-      }
-    });
+  private static Thread thread(
+      AtomicReference<Throwable> failure, CountDownLatch start, Work work) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                start.await();
+                work.run();
+              } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+              }
+            });
     t.setDaemon(true);
     return t;
   }

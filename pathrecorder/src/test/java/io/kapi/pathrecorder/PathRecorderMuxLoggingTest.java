@@ -48,8 +48,11 @@ class PathRecorderMuxLoggingTest {
         .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
         .containsExactly(
             tuple(Level.DEBUG, "kube-aggregator: \"/api\" satisfied by exact match"),
-            tuple(Level.DEBUG, "kube-aggregator: \"/apis/example.com/v1\" satisfied by prefix /apis/"),
-            tuple(Level.DEBUG, "kube-aggregator: \"/nothing\\there\" satisfied by NotFoundHandler"));
+            tuple(
+                Level.DEBUG,
+                "kube-aggregator: \"/apis/example.com/v1\" satisfied by prefix /apis/"),
+            tuple(
+                Level.DEBUG, "kube-aggregator: \"/nothing\\there\" satisfied by NotFoundHandler"));
   }
 
   @Test

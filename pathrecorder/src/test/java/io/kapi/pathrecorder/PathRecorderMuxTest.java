@@ -41,7 +41,8 @@ class PathRecorderMuxTest {
   void prefixMatchesItselfAndEverythingBelowButNotThePathWithoutSlash() {
     mux.handlePrefix("/publicPrefix/", prefix);
 
-    assertThat(mux.match("/publicPrefix/")).isEqualTo(new Match(Kind.PREFIX, "/publicPrefix/", prefix));
+    assertThat(mux.match("/publicPrefix/"))
+        .isEqualTo(new Match(Kind.PREFIX, "/publicPrefix/", prefix));
     assertThat(mux.match("/publicPrefix/a/b/c").handler()).isSameAs(prefix);
     assertThat(mux.match("/publicPrefix").kind()).isEqualTo(Kind.NOT_FOUND);
     assertThat(mux.match("/publicPrefixes/a").kind()).isEqualTo(Kind.NOT_FOUND);
@@ -52,7 +53,8 @@ class PathRecorderMuxTest {
     mux.handlePrefix("/publicPrefix/", prefix);
     mux.handle("/publicPrefix/exactmatch", exact);
 
-    assertThat(mux.match("/publicPrefix/exactmatch")).isEqualTo(new Match(Kind.EXACT, "/publicPrefix/exactmatch", exact));
+    assertThat(mux.match("/publicPrefix/exactmatch"))
+        .isEqualTo(new Match(Kind.EXACT, "/publicPrefix/exactmatch", exact));
     assertThat(mux.match("/publicPrefix/exactmatch/").handler()).isSameAs(prefix);
     assertThat(mux.match("/publicPrefix/exactmatchx").handler()).isSameAs(prefix);
   }
@@ -75,7 +77,8 @@ class PathRecorderMuxTest {
     mux.handlePrefix("/", root);
     mux.handlePrefix("/apis/", apis);
 
-    assertThat(mux.match("/apis/example.com/v1/foos")).isEqualTo(new Match(Kind.PREFIX, "/apis/example.com/", group));
+    assertThat(mux.match("/apis/example.com/v1/foos"))
+        .isEqualTo(new Match(Kind.PREFIX, "/apis/example.com/", group));
     assertThat(mux.match("/apis/example.com/").handler()).isSameAs(group);
     assertThat(mux.match("/apis/example.com").handler()).isSameAs(apis);
     assertThat(mux.match("/apis/other/v1").handler()).isSameAs(apis);
@@ -108,7 +111,8 @@ class PathRecorderMuxTest {
 
     assertThat(mux.match(longPrefix + "c").handler()).isSameAs(prefix);
     assertThat(mux.match(shorter + "b").handler()).isSameAs(other);
-    assertThat(mux.match(longPrefix.substring(0, longPrefix.length() - 1)).handler()).isSameAs(other);
+    assertThat(mux.match(longPrefix.substring(0, longPrefix.length() - 1)).handler())
+        .isSameAs(other);
   }
 
   @Test
@@ -123,7 +127,8 @@ class PathRecorderMuxTest {
     mux.handle("/a", exact);
     HttpHandler notFound = named("notFound");
 
-    assertThat(mux.match("/b")).isEqualTo(new Match(Kind.NOT_FOUND, "", DefaultNotFoundHandler.INSTANCE));
+    assertThat(mux.match("/b"))
+        .isEqualTo(new Match(Kind.NOT_FOUND, "", DefaultNotFoundHandler.INSTANCE));
     mux.notFoundHandler(notFound);
     assertThat(mux.match("/b")).isEqualTo(new Match(Kind.NOT_FOUND, "", notFound));
     assertThat(mux.match("/a").handler()).isSameAs(exact);
@@ -271,10 +276,14 @@ class PathRecorderMuxTest {
 
   @Test
   void nullArgumentsAreRejected() {
-    assertThatThrownBy(() -> new PathRecorderMux(nullString())).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> mux.handle("/a", nullHandler())).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> mux.handlePrefix("/a/", nullHandler())).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> mux.notFoundHandler(nullHandler())).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new PathRecorderMux(nullString()))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> mux.handle("/a", nullHandler()))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> mux.handlePrefix("/a/", nullHandler()))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> mux.notFoundHandler(nullHandler()))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> mux.match(nullString())).isInstanceOf(NullPointerException.class);
     assertThat(mux.listedPaths()).isEmpty();
   }

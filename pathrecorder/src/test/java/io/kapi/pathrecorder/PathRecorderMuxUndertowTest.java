@@ -23,15 +23,22 @@ class PathRecorderMuxUndertowTest {
   @BeforeAll
   static void start() {
     PathRecorderMux mux = new PathRecorderMux("undertow-test");
-    mux.handle("/api", exchange -> exchange.getResponseSender().send("exact " + exchange.getRequestPath()));
-    mux.handlePrefix("/apis/", exchange -> exchange.getResponseSender().send("prefix " + exchange.getRequestPath()));
-    mux.handlePrefix("/apis/example.com/", exchange -> exchange.getResponseSender().send("group " + exchange.getRequestPath()));
-    server = Undertow.builder()
-        .addHttpListener(0, "127.0.0.1")
-        .setIoThreads(1)
-        .setWorkerThreads(1)
-        .setHandler(mux)
-        .build();
+    mux.handle(
+        "/api",
+        exchange -> exchange.getResponseSender().send("exact " + exchange.getRequestPath()));
+    mux.handlePrefix(
+        "/apis/",
+        exchange -> exchange.getResponseSender().send("prefix " + exchange.getRequestPath()));
+    mux.handlePrefix(
+        "/apis/example.com/",
+        exchange -> exchange.getResponseSender().send("group " + exchange.getRequestPath()));
+    server =
+        Undertow.builder()
+            .addHttpListener(0, "127.0.0.1")
+            .setIoThreads(1)
+            .setWorkerThreads(1)
+            .setHandler(mux)
+            .build();
     server.start();
     int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     base = "http://127.0.0.1:" + port;
@@ -61,7 +68,8 @@ class PathRecorderMuxUndertowTest {
 
   @Test
   void longestPrefixServes() throws Exception {
-    assertThat(get("/apis/example.com/v1/foos").body()).isEqualTo("group /apis/example.com/v1/foos");
+    assertThat(get("/apis/example.com/v1/foos").body())
+        .isEqualTo("group /apis/example.com/v1/foos");
     assertThat(get("/apis/other/v1").body()).isEqualTo("prefix /apis/other/v1");
   }
 
@@ -72,13 +80,15 @@ class PathRecorderMuxUndertowTest {
 
       assertThat(response.statusCode()).as(path).isEqualTo(404);
       assertThat(response.body()).as(path).isEqualTo("404 page not found\n");
-      assertThat(response.headers().firstValue(Headers.CONTENT_TYPE_STRING)).hasValue("text/plain; charset=utf-8");
+      assertThat(response.headers().firstValue(Headers.CONTENT_TYPE_STRING))
+          .hasValue("text/plain; charset=utf-8");
       assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * reverse lexicographic) and take the first one the path starts with; else not found.
  */
 class RoutingModelTest {
-  /** Few, short segments so that random paths often share prefixes; "Aa" and "BB" collide in hash. */
+  /**
+   * Few, short segments so that random paths often share prefixes; "Aa" and "BB" collide in hash.
+   */
   private static final String[] SEGMENTS = {"a", "b", "ab", "Aa", "BB", "apis", "v1", ""};
 
   @Test
@@ -45,7 +47,8 @@ class RoutingModelTest {
       for (int i = 0; i < 200; i++) {
         String path = randomPath(random) + (random.nextBoolean() ? "/" : "");
         Match actual = mux.match(path);
-        String description = "path " + path + " among exact " + exacts + " and prefixes " + prefixes;
+        String description =
+            "path " + path + " among exact " + exacts + " and prefixes " + prefixes;
         if (exacts.contains(path)) {
           assertThat(actual.kind()).as(description).isEqualTo(Kind.EXACT);
           assertThat(actual.pattern()).as(description).isEqualTo(path);
@@ -64,7 +67,10 @@ class RoutingModelTest {
     }
   }
 
-  /** Upstream's byPrefixPriority "less": fewer slashes, then shorter, then lexicographically smaller. */
+  /**
+   * Upstream's byPrefixPriority "less": fewer slashes, then shorter, then lexicographically
+   * smaller.
+   */
   private static Comparator<String> upstreamPriority() {
     return Comparator.<String>comparingLong(s -> s.chars().filter(c -> c == '/').count())
         .thenComparingInt(String::length)
