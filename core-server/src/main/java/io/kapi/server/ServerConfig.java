@@ -4,8 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.kapi.api.discovery.VersionInfo;
+import io.kapi.server.authn.Authenticator;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every server of a chain shares: what {@code /version} says, request limits, and the
@@ -17,12 +19,15 @@ import java.util.function.Supplier;
  * @param maxRequestBodyBytes the largest request body accepted (default 3 MiB)
  * @param externalAddress {@code host:port} advertised in {@code serverAddressByClientCIDRs}; a
  *     supplier because the port may only be known once the server is bound
+ * @param authenticator who may call the server; null serves everyone (for servers behind a
+ *     trusted front, and tests)
  */
 public record ServerConfig(
     VersionInfo version,
     Duration requestTimeout,
     long maxRequestBodyBytes,
-    Supplier<String> externalAddress) {
+    Supplier<String> externalAddress,
+    @Nullable Authenticator authenticator) {
 
   /** Upstream's {@code MaxRequestBodyBytes}: 3 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 3L * 1024 * 1024;
@@ -44,14 +49,24 @@ public record ServerConfig(
   public static ServerConfig defaults(Supplier<String> externalAddress) {
     return new ServerConfig(
         KapiVersion.info(), DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_REQUEST_BODY_BYTES,
-        externalAddress);
+        externalAddress, null);
   }
 
   public ServerConfig withRequestTimeout(Duration timeout) {
-    return new ServerConfig(version, timeout, maxRequestBodyBytes, externalAddress);
+    return new ServerConfig(version, timeout, maxRequestBodyBytes, externalAddress, authenticator);
   }
 
   public ServerConfig withMaxRequestBodyBytes(long bytes) {
-    return new ServerConfig(version, requestTimeout, bytes, externalAddress);
+    return new ServerConfig(version, requestTimeout, bytes, externalAddress, authenticator);
+  }
+
+  /**
+   * Requires authentication by {@code authenticator} for everything but the public endpoints
+   * ({@code /healthz}, {@code /livez}, {@code /readyz}, {@code /version}).
+   */
+  public ServerConfig withAuthentication(Authenticator newAuthenticator) {
+    return new ServerConfig(
+        version, requestTimeout, maxRequestBodyBytes, externalAddress,
+        checkNotNull(newAuthenticator, "authenticator"));
   }
 }

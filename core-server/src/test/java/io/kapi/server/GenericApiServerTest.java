@@ -245,4 +245,34 @@ class GenericApiServerTest {
       httplog.setLevel(before);
     }
   }
+
+  @Test
+  void withAnAuthenticatorOnlyPublicEndpointsAreAnonymous() throws Exception {
+    chain(
+        CONFIG.withAuthentication(
+            new io.kapi.server.authn.BearerTokenAuthenticator(
+                java.util.Map.of(
+                    "s3cret",
+                    io.kapi.server.authn.UserInfo.of("admin", java.util.List.of("system:masters"))))));
+    HttpResponse<String> anonymous = serving.get("/api");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body())
+        .isEqualTo(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}\n");
+    HttpResponse<String> wrongToken =
+        serving.send(
+            HttpRequest.newBuilder(serving.uri("/api")).header("Authorization", "Bearer nope").build());
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    HttpResponse<String> admin =
+        serving.send(
+            HttpRequest.newBuilder(serving.uri("/api"))
+                .header("Authorization", "Bearer s3cret")
+                .build());
+    assertThat(admin.statusCode()).isEqualTo(200);
+    for (String path : new String[] {"/healthz", "/livez", "/readyz", "/readyz/ping", "/version"}) {
+      assertThat(serving.get(path).statusCode()).as(path).isEqualTo(200);
+    }
+    assertThat(serving.get("/healthzx").statusCode()).isEqualTo(401);
+  }
 }

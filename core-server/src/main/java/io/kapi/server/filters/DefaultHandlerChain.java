@@ -13,25 +13,16 @@ import io.undertow.server.HttpHandler;
 public final class DefaultHandlerChain {
   private DefaultHandlerChain() {}
 
-  /** The default chain without authentication, for servers that trust their callers. */
-  public static HttpHandler build(HttpHandler director, ServerConfig config) {
-    return build(director, config, null);
-  }
-
   /**
-   * The default chain; {@code authentication} (if not null) is placed just outside the director,
-   * after the cheap filters, as upstream does.
+   * The default chain around {@code director}; authentication (when the config has an
+   * authenticator) runs last, just outside the director, as upstream orders it.
    */
-  public static HttpHandler build(
-      HttpHandler director,
-      ServerConfig config,
-      java.util.function.@org.jspecify.annotations.Nullable UnaryOperator<HttpHandler>
-          authentication) {
+  public static HttpHandler build(HttpHandler director, ServerConfig config) {
     checkNotNull(director, "director");
     checkNotNull(config, "config");
     HttpHandler h = director;
-    if (authentication != null) {
-      h = authentication.apply(h);
+    if (config.authenticator() != null) {
+      h = new AuthenticationFilter(h, config.authenticator());
     }
     h = new RequestTimeoutFilter(h, config.requestTimeout());
     h = new BodyLimitFilter(h, config.maxRequestBodyBytes());
