@@ -1,0 +1,128 @@
+package io.kapi.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kapi.restcontainer.Route;
+import io.kapi.restcontainer.WebService;
+import io.kapi.server.DelegationTarget;
+import io.kapi.server.GenericApiServer;
+import io.kapi.server.NotFoundHandler;
+import io.kapi.server.ServerConfig;
+import io.kapi.server.core.KubeApiServer;
+import io.kapi.server.responses.Responses;
+import io.undertow.Undertow;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AggregatorTest {
+  private static final ServerConfig CONFIG = ServerConfig.defaults(() -> "127.0.0.1:6443");
+
+  private Undertow undertow;
+  private int port;
+  private Aggregator aggregator;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  /** kube-apiserver with the core group plus apps/v1 and wardle.example.com/{v1alpha1,v1beta1}. */
+  @BeforeEach
+  void start() {
+    GenericApiServer ext =
+        GenericApiServer.builder("apiextensions-apiserver", CONFIG)
+            .delegate(DelegationTarget.withHandler(new NotFoundHandler()))
+            .build();
+    KubeApiServer kube = KubeApiServer.create(CONFIG, ext);
+    for (String gv : List.of("apps/v1", "wardle.example.com/v1alpha1", "wardle.example.com/v1beta1")) {
+      kube.genericServer()
+          .installWebService(
+              WebService.builder("/apis/" + gv)
+                  .route(
+                      Route.builder("GET", "")
+                          .to(r -> Responses.writeObject(r.exchange(), 200, Map.of("gv", gv)))
+                          .build())
+                  .build());
+    }
+    aggregator = Aggregator.create(CONFIG, kube.genericServer());
+    aggregator.autoRegister();
+    undertow =
+        Undertow.builder()
+            .addHttpListener(0, "127.0.0.1")
+            .setHandler(aggregator.genericServer().handler().fullHandlerChain())
+            .build();
+    undertow.start();
+    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    undertow.stop();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void autoRegistersAnApiServicePerGroupVersionBelow() {
+    assertThat(aggregator.apiServiceNames())
+        .containsExactly("v1.", "v1.apps", "v1alpha1.wardle.example.com", "v1beta1.wardle.example.com");
+  }
+
+  @Test
+  void apisListsGroupsByPriorityAndVersionsKubeAware() throws Exception {
+    HttpResponse<String> response = get("/apis");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":["
+                + "{\"name\":\"apps\",\"versions\":[{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}],"
+                + "\"preferredVersion\":{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}},"
+                + "{\"name\":\"wardle.example.com\",\"versions\":["
+                + "{\"groupVersion\":\"wardle.example.com/v1beta1\",\"version\":\"v1beta1\"},"
+                + "{\"groupVersion\":\"wardle.example.com/v1alpha1\",\"version\":\"v1alpha1\"}],"
+                + "\"preferredVersion\":{\"groupVersion\":\"wardle.example.com/v1beta1\",\"version\":\"v1beta1\"}}]}\n");
+  }
+
+  @Test
+  void groupPathAnswersTheApiGroupDocument() throws Exception {
+    HttpResponse<String> response = get("/apis/apps");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"kind\":\"APIGroup\",\"apiVersion\":\"v1\",\"name\":\"apps\",\"versions\":"
+                + "[{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}],\"preferredVersion\":"
+                + "{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}}\n");
+  }
+
+  @Test
+  void localApiServicesHandRequestsToTheDelegate() throws Exception {
+    assertThat(get("/apis/apps/v1").body()).isEqualTo("{\"gv\":\"apps/v1\"}\n");
+    assertThat(get("/api").body()).contains("\"kind\":\"APIVersions\"");
+  }
+
+  @Test
+  void unregisteringTheLastVersionRemovesTheGroupRoutes() throws Exception {
+    assertThat(aggregator.unregister("apps", "v1")).isTrue();
+    assertThat(aggregator.genericServer().handler().nonGoRestfulMux().listedPaths())
+        .doesNotContain("/apis/apps", "/apis/apps/v1");
+    assertThat(get("/apis").body()).doesNotContain("\"apps\"");
+    // the kube-apiserver still serves it: the request now reaches it without the aggregator route
+    assertThat(get("/apis/apps/v1").body()).isEqualTo("{\"gv\":\"apps/v1\"}\n");
+    assertThat(aggregator.unregister("apps", "v1")).isFalse();
+  }
+
+  @Test
+  void invalidPrioritiesFailFast() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ApiServiceInfo("g", "v1", 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("groupPriorityMinimum must be positive and less than 20000");
+  }
+}
