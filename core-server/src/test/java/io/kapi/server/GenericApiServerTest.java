@@ -274,5 +274,13 @@ class GenericApiServerTest {
       assertThat(serving.get(path).statusCode()).as(path).isEqualTo(200);
     }
     assertThat(serving.get("/healthzx").statusCode()).isEqualTo(401);
+    assertThat(
+            serving
+                .send(
+                    HttpRequest.newBuilder(serving.uri("/healthz"))
+                        .header("Authorization", "Bearer nope")
+                        .build())
+                .statusCode())
+        .isEqualTo(401);
   }
 }

@@ -7,6 +7,7 @@ import io.kapi.server.request.RequestContext;
 import io.kapi.server.responses.Responses;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
  * Requires an authenticated user: the authenticator's user is attached to the request; without
  * one the request gets 401 {@code Unauthorized}, except the public endpoints ({@code /healthz},
  * {@code /livez}, {@code /readyz} and their checks, {@code /version}), which anonymous callers may
- * read, as upstream's default RBAC allows.
+ * read without credentials, as upstream's default RBAC allows. A request that presents a
+ * credential nobody accepts gets 401 everywhere.
  */
 final class AuthenticationFilter implements HttpHandler {
   private static final UserInfo ANONYMOUS =
@@ -33,7 +35,9 @@ final class AuthenticationFilter implements HttpHandler {
     Optional<UserInfo> user = authenticator.authenticate(exchange);
     if (user.isPresent()) {
       RequestContext.setUser(exchange, user.get());
-    } else if (isPublic(exchange.getRequestPath())) {
+    } else if (!exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)
+        && isPublic(exchange.getRequestPath())) {
+      // a credential that does not check out is rejected even on public paths, as upstream does
       RequestContext.setUser(exchange, ANONYMOUS);
     } else {
       Responses.writeError(exchange, ApiErrors.unauthorized());
