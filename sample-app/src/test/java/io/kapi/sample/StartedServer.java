@@ -17,19 +17,15 @@ import javax.net.ssl.TrustManagerFactory;
 
 /** The sample server started in-process on 127.0.0.1 and a free port, with a client that trusts its CA. */
 final class StartedServer implements AutoCloseable {
-  final Main.RunningServer running;
+  final KapiServer running;
   final Path dataDir;
   final String token;
   final HttpClient client;
 
   StartedServer(Path dataDir, int verbosity) throws Exception {
     this.dataDir = dataDir;
-    ServerOptions options = new ServerOptions();
-    options.securePort = 0;
-    options.bindAddress = "127.0.0.1";
-    options.dataDir = dataDir;
-    options.verbosity = verbosity;
-    this.running = Main.start(options);
+    Verbosity.apply(verbosity);
+    this.running = KapiServer.start(dataDir, "127.0.0.1", 0);
     this.token = Files.readString(dataDir.resolve("admin.token"), StandardCharsets.US_ASCII).trim();
     this.client =
         HttpClient.newBuilder()

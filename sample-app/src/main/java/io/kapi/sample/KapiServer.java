@@ -1,0 +1,103 @@
+package io.kapi.sample;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.kapi.aggregator.Aggregator;
+import io.kapi.sample.bootstrap.SecurityBootstrap;
+import io.kapi.server.ServerConfig;
+import io.kapi.server.authn.AuthenticatedGroupAdder;
+import io.kapi.server.authn.Authenticator;
+import io.kapi.server.authn.BearerTokenAuthenticator;
+import io.kapi.server.authn.ClientCertificateAuthenticator;
+import io.kapi.server.authn.UnionAuthenticator;
+import io.kapi.server.authn.UserInfo;
+import io.kapi.server.serving.SecureServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The sample API server, started: credentials prepared in the data directory, the chain wired by
+ * {@link KapiServerComponent}, served over HTTPS, and a kubeconfig written for the bound port. What
+ * {@link Main} runs, and what tests and benchmarks start in-process.
+ *
+ * <pre>{@code
+ * try (KapiServer server = KapiServer.start(Path.of("data"), "127.0.0.1", 0)) {
+ *   System.out.println(server.kubeconfig());
+ * }
+ * }</pre>
+ */
+public final class KapiServer implements AutoCloseable {
+  private final SecureServer server;
+  private final SecurityBootstrap security;
+  private final Path kubeconfig;
+
+  private KapiServer(SecureServer server, SecurityBootstrap security, Path kubeconfig) {
+    this.server = server;
+    this.security = security;
+    this.kubeconfig = kubeconfig;
+  }
+
+  /**
+   * Prepares credentials in {@code dataDir}, wires the chain and serves it on
+   * {@code bindAddress:port} ({@code port} 0 picks a free one).
+   *
+   * @throws IllegalStateException if the address cannot be bound or the data directory is unusable
+   */
+  public static KapiServer start(Path dataDir, String bindAddress, int port) {
+    checkNotNull(dataDir, "dataDir");
+    checkNotNull(bindAddress, "bindAddress");
+    SecurityBootstrap security =
+        SecurityBootstrap.prepare(dataDir.toAbsolutePath().normalize(), bindAddress);
+    AtomicReference<String> advertised = new AtomicReference<>(bindAddress + ":" + port);
+    ServerConfig config =
+        ServerConfig.defaults(advertised::get).withAuthentication(adminAuthenticator(security));
+    Aggregator aggregator = DaggerKapiServerComponent.factory().create(config).aggregator();
+    SecureServer server =
+        SecureServer.start(
+            aggregator.genericServer().handler().fullHandlerChain(),
+            security.sslContext(),
+            bindAddress,
+            port);
+    advertised.set(server.hostPort());
+    return new KapiServer(server, security, security.writeKubeconfig(bindAddress, server.port()));
+  }
+
+  /** The admin's bearer token, or any client certificate the data directory's CA signed. */
+  private static Authenticator adminAuthenticator(SecurityBootstrap security) {
+    UserInfo admin =
+        UserInfo.of(SecurityBootstrap.ADMIN_USER, List.of(SecurityBootstrap.ADMIN_GROUP));
+    return new AuthenticatedGroupAdder(
+        new UnionAuthenticator(
+            List.of(
+                new BearerTokenAuthenticator(Map.of(security.adminToken(), admin)),
+                new ClientCertificateAuthenticator(List.of(security.caCertificate())))));
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code host:port} the server listens on. */
+  public String hostPort() {
+    return server.hostPort();
+  }
+
+  /** The kubeconfig that reaches this server as the admin. */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The credentials and TLS material in the data directory. */
+  public SecurityBootstrap security() {
+    return security;
+  }
+
+  /** Shuts down gracefully. */
+  @Override
+  public void close() {
+    server.close();
+  }
+}
