@@ -28,8 +28,9 @@ public interface ApiCodec {
   byte[] encode(Object value);
 
   /**
-   * Encodes for humans (for JSON, 2-space indentation like Go's {@code json.MarshalIndent}, plus
-   * {@code \n}); used for {@code ?pretty=true}.
+   * Encodes for humans (for JSON, 2-space indentation exactly as Go's {@code json.MarshalIndent},
+   * which upstream writes without a trailing newline); used for {@code ?pretty=true} and the raw
+   * JSON documents ({@code /}, {@code /version}).
    */
   byte[] encodePretty(Object value);
 

@@ -102,7 +102,7 @@ final class JacksonCodec implements ApiCodec {
   @Override
   public byte[] encodePretty(Object value) {
     checkNotNull(value, "value");
-    return isJson ? withNewline(pretty.writeValueAsBytes(value)) : encode(value);
+    return isJson ? pretty.writeValueAsBytes(value) : encode(value);
   }
 
   @Override
@@ -111,8 +111,12 @@ final class JacksonCodec implements ApiCodec {
     checkNotNull(out, "out");
     try {
       if (isJson) {
-        (prettyPrint ? pretty : compact).writeValue(out, value);
-        out.write('\n');
+        if (prettyPrint) {
+          pretty.writeValue(out, value);
+        } else {
+          compact.writeValue(out, value);
+          out.write('\n');
+        }
       } else {
         compact.writeValue(out, yamlTree(value));
       }

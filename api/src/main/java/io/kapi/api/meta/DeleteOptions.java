@@ -47,7 +47,7 @@ public record DeleteOptions(
   }
 
   /** True if {@code dryRun} contains {@code All}. */
-  public boolean isDryRun() {
+  public boolean dryRunAll() {
     return dryRun.contains(DRY_RUN_ALL);
   }
 }

@@ -2,6 +2,7 @@ package io.kapi.api.schema;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -43,6 +44,7 @@ public record GroupVersion(String group, String version) {
   }
 
   /** True if both group and version are empty. */
+  @JsonIgnore
   public boolean isEmpty() {
     return group.isEmpty() && version.isEmpty();
   }

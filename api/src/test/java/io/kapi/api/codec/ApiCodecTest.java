@@ -26,7 +26,7 @@ class ApiCodecTest {
   }
 
   @Test
-  void prettyJsonLooksLikeGoMarshalIndent() {
+  void prettyJsonLooksLikeGoMarshalIndentWithoutTrailingNewline() {
     String json =
         new String(
             ApiCodec.json()
@@ -38,7 +38,7 @@ class ApiCodecTest {
         .isEqualTo(
             "{\n  \"kind\": \"APIVersions\",\n  \"versions\": [\n    \"v1\"\n  ],\n"
                 + "  \"serverAddressByClientCIDRs\": [\n    {\n      \"clientCIDR\": \"0.0.0.0/0\",\n"
-                + "      \"serverAddress\": \"127.0.0.1:6443\"\n    }\n  ]\n}\n");
+                + "      \"serverAddress\": \"127.0.0.1:6443\"\n    }\n  ]\n}");
   }
 
   @Test
