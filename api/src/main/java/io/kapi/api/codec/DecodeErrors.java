@@ -9,6 +9,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
 /** Turns Jackson's exceptions into {@link DecodeException}s with Go-like, actionable messages. */
@@ -87,6 +89,12 @@ final class DecodeErrors {
     }
     if (Map.class.isAssignableFrom(target) || target.isRecord()) {
       return "object";
+    }
+    if (ObjectNode.class.isAssignableFrom(target)) {
+      return "object";
+    }
+    if (ArrayNode.class.isAssignableFrom(target)) {
+      return "array";
     }
     if (JsonNode.class.isAssignableFrom(target)) {
       return null;
