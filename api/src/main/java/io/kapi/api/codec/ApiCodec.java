@@ -3,6 +3,7 @@ package io.kapi.api.codec;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -85,6 +86,7 @@ public interface ApiCodec {
    * {@code application/yaml}, parameters ignored), or empty if there is none.
    */
   static Optional<ApiCodec> forMediaType(String mediaType) {
+    Objects.requireNonNull(mediaType, "mediaType");
     int semicolon = mediaType.indexOf(';');
     String essence =
         (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon))

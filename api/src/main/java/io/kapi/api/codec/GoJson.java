@@ -3,6 +3,7 @@ package io.kapi.api.codec;
 import io.kapi.api.internal.GoFloats;
 import io.kapi.api.internal.Rfc3339;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -30,6 +31,12 @@ final class GoJson {
     private static final long serialVersionUID = 1L;
     static final Escapes INSTANCE = new Escapes();
 
+    private static final SerializableString LT = new SerializedString("\\u003c");
+    private static final SerializableString GT = new SerializedString("\\u003e");
+    private static final SerializableString AMP = new SerializedString("\\u0026");
+    private static final SerializableString LINE_SEPARATOR = new SerializedString("\\u2028");
+    private static final SerializableString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+
     private final int[] ascii;
 
     private Escapes() {
@@ -45,13 +52,13 @@ final class GoJson {
     }
 
     @Override
-    public SerializableString getEscapeSequence(int ch) {
+    public @Nullable SerializableString getEscapeSequence(int ch) {
       return switch (ch) {
-        case '<' -> new SerializedString("\\u003c");
-        case '>' -> new SerializedString("\\u003e");
-        case '&' -> new SerializedString("\\u0026");
-        case 0x2028 -> new SerializedString("\\u2028");
-        case 0x2029 -> new SerializedString("\\u2029");
+        case '<' -> LT;
+        case '>' -> GT;
+        case '&' -> AMP;
+        case 0x2028 -> LINE_SEPARATOR;
+        case 0x2029 -> PARAGRAPH_SEPARATOR;
         default -> null;
       };
     }

@@ -72,4 +72,19 @@ class ApiCodecTest {
     assertThatThrownBy(() -> ApiCodec.json().decode("{\"kind\":".getBytes(UTF_8), Status.class))
         .isInstanceOf(DecodeException.class);
   }
+
+  @Test
+  void discoveryDocumentsWithMissingListsDecodeAsEmpty() {
+    APIResourceList list =
+        ApiCodec.json()
+            .decode(
+                "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{\"name\":\"pods\",\"kind\":\"Pod\"}]}"
+                    .getBytes(UTF_8),
+                APIResourceList.class);
+    assertThat(list.resources().get(0).verbs()).isEmpty();
+    assertThat(new String(ApiCodec.json().encode(list), UTF_8))
+        .isEqualTo(
+            "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{\"name\":\"pods\","
+                + "\"singularName\":\"\",\"namespaced\":false,\"kind\":\"Pod\",\"verbs\":[]}]}\n");
+  }
 }
