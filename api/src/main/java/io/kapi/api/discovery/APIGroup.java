@@ -23,7 +23,8 @@ public record APIGroup(
         List<ServerAddressByClientCIDR> serverAddressByClientCIDRs) {
 
   public APIGroup {
-    versions = List.copyOf(versions);
+    name = name == null ? "" : name;
+    versions = versions == null ? List.of() : List.copyOf(versions);
   }
 
   /** An element of a group list (no kind/apiVersion); preferred version = first. */

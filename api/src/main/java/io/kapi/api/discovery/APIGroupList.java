@@ -7,7 +7,7 @@ import java.util.List;
 @JsonPropertyOrder({"kind", "apiVersion", "groups"})
 public record APIGroupList(String kind, String apiVersion, List<APIGroup> groups) {
   public APIGroupList {
-    groups = List.copyOf(groups);
+    groups = groups == null ? List.of() : List.copyOf(groups);
   }
 
   public static APIGroupList of(List<APIGroup> groups) {

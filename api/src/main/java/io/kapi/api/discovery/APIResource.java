@@ -27,7 +27,10 @@ public record APIResource(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable String storageVersionHash) {
 
   public APIResource {
-    verbs = List.copyOf(verbs);
+    name = name == null ? "" : name;
+    singularName = singularName == null ? "" : singularName;
+    kind = kind == null ? "" : kind;
+    verbs = verbs == null ? List.of() : List.copyOf(verbs);
     shortNames = shortNames == null ? null : List.copyOf(shortNames);
     categories = categories == null ? null : List.copyOf(categories);
   }

@@ -17,7 +17,9 @@ public record APIResourceList(
     List<APIResource> resources) {
 
   public APIResourceList {
-    resources = List.copyOf(resources);
+    kind = kind == null ? "APIResourceList" : kind;
+    groupVersion = groupVersion == null ? "" : groupVersion;
+    resources = resources == null ? List.of() : List.copyOf(resources);
   }
 
   /** The list of a group version; {@code apiVersion} is omitted for the core group ({@code v1}). */

@@ -17,8 +17,9 @@ public record APIVersions(
     List<ServerAddressByClientCIDR> serverAddressByClientCIDRs) {
 
   public APIVersions {
-    versions = List.copyOf(versions);
-    serverAddressByClientCIDRs = List.copyOf(serverAddressByClientCIDRs);
+    versions = versions == null ? List.of() : List.copyOf(versions);
+    serverAddressByClientCIDRs =
+        serverAddressByClientCIDRs == null ? List.of() : List.copyOf(serverAddressByClientCIDRs);
   }
 
   public static APIVersions of(List<String> versions, List<ServerAddressByClientCIDR> addresses) {

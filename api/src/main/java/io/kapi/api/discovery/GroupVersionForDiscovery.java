@@ -6,6 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"groupVersion", "version"})
 public record GroupVersionForDiscovery(String groupVersion, String version) {
 
+  public GroupVersionForDiscovery {
+    groupVersion = groupVersion == null ? "" : groupVersion;
+    version = version == null ? "" : version;
+  }
+
   public static GroupVersionForDiscovery of(String group, String version) {
     return new GroupVersionForDiscovery(group.isEmpty() ? version : group + "/" + version, version);
   }

@@ -1,7 +1,5 @@
 package io.kapi.api.meta;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The body of every error response, and of successful deletes: a Kubernetes {@code Status} object
  * ({@code {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",...,"code":404}}).
  *
- * <p>{@code metadata} is always written; other empty fields are omitted, as upstream does.
+ * <p>{@code metadata} is always written; other empty fields are omitted, as upstream does. A
+ * decoded Status without {@code kind}/{@code apiVersion} gets {@code Status}/{@code v1}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
@@ -33,8 +32,8 @@ public record Status(
   public static final String SUCCESS = "Success";
 
   public Status {
-    checkNotNull(kind, "kind");
-    checkNotNull(apiVersion, "apiVersion");
+    kind = kind == null ? "Status" : kind;
+    apiVersion = apiVersion == null ? "v1" : apiVersion;
     metadata = metadata == null ? ListMeta.empty() : metadata;
   }
 

@@ -26,7 +26,7 @@ class ApiCodecTest {
   }
 
   @Test
-  void prettyJsonLooksLikeGoMarshalIndent() {
+  void prettyJsonLooksLikeGoMarshalIndentWithoutTrailingNewline() {
     String json =
         new String(
             ApiCodec.json()
@@ -38,7 +38,7 @@ class ApiCodecTest {
         .isEqualTo(
             "{\n  \"kind\": \"APIVersions\",\n  \"versions\": [\n    \"v1\"\n  ],\n"
                 + "  \"serverAddressByClientCIDRs\": [\n    {\n      \"clientCIDR\": \"0.0.0.0/0\",\n"
-                + "      \"serverAddress\": \"127.0.0.1:6443\"\n    }\n  ]\n}\n");
+                + "      \"serverAddress\": \"127.0.0.1:6443\"\n    }\n  ]\n}");
   }
 
   @Test
@@ -71,5 +71,20 @@ class ApiCodecTest {
   void malformedJsonIsADecodeException() {
     assertThatThrownBy(() -> ApiCodec.json().decode("{\"kind\":".getBytes(UTF_8), Status.class))
         .isInstanceOf(DecodeException.class);
+  }
+
+  @Test
+  void discoveryDocumentsWithMissingListsDecodeAsEmpty() {
+    APIResourceList list =
+        ApiCodec.json()
+            .decode(
+                "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{\"name\":\"pods\",\"kind\":\"Pod\"}]}"
+                    .getBytes(UTF_8),
+                APIResourceList.class);
+    assertThat(list.resources().get(0).verbs()).isEmpty();
+    assertThat(new String(ApiCodec.json().encode(list), UTF_8))
+        .isEqualTo(
+            "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{\"name\":\"pods\","
+                + "\"singularName\":\"\",\"namespaced\":false,\"kind\":\"Pod\",\"verbs\":[]}]}\n");
   }
 }
