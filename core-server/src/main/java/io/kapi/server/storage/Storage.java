@@ -72,7 +72,8 @@ public interface Storage extends AutoCloseable {
    * compacted revision}, a single {@link WatchListener#onError} with code {@code COMPACTED} and
    * nothing else (watching from exactly the compacted revision works). A watch that falls so far
    * behind that compaction removes changes it has not delivered yet also ends with a single
-   * {@code COMPACTED} error. After {@link Watch#close()} returns, no further calls start.
+   * {@code COMPACTED} error. Once {@link Watch#close()} returns no new call starts (one already
+   * under way on another thread may still finish).
    */
   Watch watch(String prefix, long fromRevision, WatchListener listener);
 

@@ -55,8 +55,9 @@ public abstract class StorageContractTest {
   }
 
   /**
-   * How many increments each of the 8 threads of {@link #concurrentConditionalIncrementsCountExactly}
-   * makes; 1,000 unless a backend's writes are too slow to finish in a few seconds.
+   * How many increments each of the 8 threads of {@code concurrentConditionalIncrementsCountExactly}
+   * makes (each a {@link GuaranteedUpdate} retried on conflict); 1,000 unless a backend's writes are
+   * too slow to finish in a few seconds.
    */
   protected int incrementsPerThread() {
     return 1_000;
@@ -613,20 +614,14 @@ public abstract class StorageContractTest {
 
   // ---------------------------------------------------------------- helpers
 
-  /** One optimistic increment: read, compute, compare-and-swap, retry on conflict. */
+  /** One increment through {@link GuaranteedUpdate}: read, compute, compare-and-swap, retry. */
   private static void increment(Storage s, String key) {
-    while (true) {
-      KeyValue current = s.get(key).orElseThrow();
-      int next = Integer.parseInt(str(current.value())) + 1;
-      try {
-        s.update(key, current.modRevision(), bytes(Integer.toString(next)));
-        return;
-      } catch (StorageException e) {
-        if (e.code() != StorageException.Code.CONFLICT) {
-          throw e;
-        }
-      }
-    }
+    GuaranteedUpdate.guaranteedUpdate(
+        s,
+        key,
+        false,
+        Preconditions.NONE,
+        current -> bytes(Integer.toString(Integer.parseInt(str(current.value())) + 1)));
   }
 
   private Recorder watch(String prefix, long fromRevision) {
