@@ -104,12 +104,6 @@ public abstract class StorageContractTest {
   }
 
   @Test
-  void newStoreStartsAtRevisionZeroWithNothingCompacted() {
-    assertThat(storage().currentRevision()).isZero();
-    assertThat(storage().compactedRevision()).isZero();
-  }
-
-  @Test
   void createAndUpdateReturnTheStoredEntry() {
     Storage s = storage();
     KeyValue created = s.create(PODS + "a", bytes("v1"));
