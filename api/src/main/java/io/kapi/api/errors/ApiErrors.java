@@ -105,6 +105,35 @@ public final class ApiErrors {
     return new ApiException(Status.failure(503, StatusReasons.SERVICE_UNAVAILABLE, message));
   }
 
+  /**
+   * 422 Invalid: {@code <Kind[.group]> "<name>" is invalid: <error>} (or {@code [e1, e2]} for several),
+   * details carrying the Kind, the group and one cause per error.
+   */
+  public static ApiException invalid(
+      String group, String kind, String name, java.util.List<FieldError> errors) {
+    String subject = (group.isEmpty() ? kind : kind + "." + group) + " \"" + name + "\"";
+    String message;
+    if (errors.isEmpty()) {
+      message = subject + " is invalid";
+    } else if (errors.size() == 1) {
+      message = subject + " is invalid: " + errors.get(0);
+    } else {
+      message =
+          subject + " is invalid: ["
+              + String.join(", ", errors.stream().map(FieldError::toString).toList()) + "]";
+    }
+    StatusDetails details =
+        new StatusDetails(
+            name.isEmpty() ? null : name,
+            group.isEmpty() ? null : group,
+            kind,
+            null,
+            errors.stream().map(FieldError::toCause).toList(),
+            0);
+    return new ApiException(
+        Status.failure(422, StatusReasons.INVALID, message).withDetails(details));
+  }
+
   /** {@code pods} for the core group, {@code deployments.apps} otherwise. */
   static String qualified(String group, String resource) {
     return group.isEmpty() ? resource : resource + "." + group;
