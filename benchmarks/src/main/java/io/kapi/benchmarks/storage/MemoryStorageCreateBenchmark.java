@@ -38,11 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(8)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms2g", "-Xmx2g"})
 public class MemoryStorageCreateBenchmark {
   private static final String PREFIX = "/registry/pods/";
 
-  /** {@code none}: the bare store; {@code cache}: a watch cache on the prefix follows the writes. */
+  /**
+   * {@code none}: the bare store; {@code cache}: a watch cache on the prefix follows the writes.
+   */
   @Param({"none", "cache"})
   public String watchers = "none";
 

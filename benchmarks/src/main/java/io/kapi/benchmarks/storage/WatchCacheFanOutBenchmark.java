@@ -69,9 +69,9 @@ public final class WatchCacheFanOutBenchmark {
       Arrays.sort(latencies);
       System.out.printf(
           Locale.ROOT,
-          "watch cache fan-out: %d watchers, %d updates, %d deliveries%n"
-              + "  latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms (target p99 <= 50 ms)%n"
-              + "  serializations per update: %.2f (target 1)%n",
+          "watch cache fan-out: %d watchers, %d updates, %d deliveries%n  latency p50 %.3f ms, p99"
+              + " %.3f ms, p99.9 %.3f ms, max %.3f ms (target p99 <= 50 ms)%n  serializations per"
+              + " update: %.2f (target 1)%n",
           watchers,
           updates,
           latencies.length,

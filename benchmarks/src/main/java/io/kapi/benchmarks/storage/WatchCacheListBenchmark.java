@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class WatchCacheListBenchmark {
   private static final String PREFIX = "/registry/example.com/foos/";
   private static final int OBJECTS = 10_000;
@@ -99,7 +101,8 @@ public class WatchCacheListBenchmark {
   /** A JSON object padded to {@link #SIZE} bytes. */
   static byte[] object(String name) {
     StringBuilder b =
-        new StringBuilder("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Foo\",\"metadata\":{\"name\":\"")
+        new StringBuilder(
+                "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Foo\",\"metadata\":{\"name\":\"")
             .append(name)
             .append("\",\"namespace\":\"default\"},\"spec\":{\"data\":\"");
     while (b.length() < SIZE - 3) {

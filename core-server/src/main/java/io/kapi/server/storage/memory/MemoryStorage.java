@@ -35,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Concurrency: writes are serialized by one monitor held only for the few operations of the
  * write itself (a monitor rather than a {@code ReentrantLock}: its adaptive spinning suits such
- * short sections under contention); reads ({@link #get}, {@link #list}) never lock. Every watch is a cursor into the store's
- * event log drained by a task on the store's own thread pool, so a slow listener delays only its
- * own watch, never a writer nor other watches.
+ * short sections under contention); reads ({@link #get}, {@link #list}) never lock. Every watch is
+ * a cursor into the store's event log drained by a task on the store's own thread pool, so a slow
+ * listener delays only its own watch, never a writer nor other watches.
  *
  * <pre>{@code
  * try (MemoryStorage storage = MemoryStorage.create()) {
@@ -68,7 +68,8 @@ public final class MemoryStorage implements Storage {
     AtomicInteger threads = new AtomicInteger();
     ThreadFactory factory =
         r -> {
-          Thread t = new Thread(r, "kapi-memory-storage-" + store + "-watch-" + threads.incrementAndGet());
+          Thread t =
+              new Thread(r, "kapi-memory-storage-" + store + "-watch-" + threads.incrementAndGet());
           t.setDaemon(true);
           return t;
         };
@@ -207,7 +208,8 @@ public final class MemoryStorage implements Storage {
     // it (and from fromRevision) through the first drain. The drain reads the log, so overlap is
     // impossible: each event is delivered when the cursor passes it, once.
     MemoryWatch watch =
-        new MemoryWatch(this, prefix, fromRevision == 0 ? revision : fromRevision, listener, executor);
+        new MemoryWatch(
+            this, prefix, fromRevision == 0 ? revision : fromRevision, listener, executor);
     watches.add(watch);
     watch.signal();
     return watch;
@@ -236,7 +238,10 @@ public final class MemoryStorage implements Storage {
     try {
       long current = this.revision;
       checkArgument(
-          revision <= current, "cannot compact at %s, newer than current revision %s", revision, current);
+          revision <= current,
+          "cannot compact at %s, newer than current revision %s",
+          revision,
+          current);
       long previous = compacted;
       if (revision <= previous) {
         return;
@@ -275,7 +280,13 @@ public final class MemoryStorage implements Storage {
 
   @Override
   public String toString() {
-    return "MemoryStorage{revision=" + revision + ", compacted=" + compacted + ", keys~" + keys.size() + "}";
+    return "MemoryStorage{revision="
+        + revision
+        + ", compacted="
+        + compacted
+        + ", keys~"
+        + keys.size()
+        + "}";
   }
 
   // ---------------------------------------------------------------- package-private for watches

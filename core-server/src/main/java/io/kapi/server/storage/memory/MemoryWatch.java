@@ -24,6 +24,7 @@ final class MemoryWatch implements Watch {
   private final String prefix;
   private final WatchListener listener;
   private final Executor executor;
+
   /** Set while a drain is scheduled or running. */
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
@@ -87,7 +88,8 @@ final class MemoryWatch implements Watch {
       deliverAvailable();
       scheduled.set(false);
       // A writer that published after our last read saw `scheduled` still set and did not
-      // schedule: look again (volatile write, then read, pairs with the writer's publish-then-read).
+      // schedule: look again (volatile write, then read, pairs with the writer's
+      // publish-then-read).
       boolean more = cursor < store.currentRevision() || progressRequested;
       if (!more || !scheduled.compareAndSet(false, true)) {
         return;
@@ -138,8 +140,11 @@ final class MemoryWatch implements Watch {
           new StorageException(
               StorageException.Code.COMPACTED,
               prefix,
-              "required revision " + (cursor + 1) + " has been compacted (compacted revision "
-                  + compacted + ")"));
+              "required revision "
+                  + (cursor + 1)
+                  + " has been compacted (compacted revision "
+                  + compacted
+                  + ")"));
     } catch (RuntimeException e) {
       log.warn("watch listener for {} failed on error", prefix, e);
     }

@@ -107,7 +107,8 @@ class WatchCacheTest {
     KeyValue last = storage.create(PODS + "default/c", bytes("x:c"));
 
     CacheListResult<Pod> ns =
-        cache.list(CacheListRequest.<Pod>all(PODS + "default/").withMinRevision(last.modRevision()));
+        cache.list(
+            CacheListRequest.<Pod>all(PODS + "default/").withMinRevision(last.modRevision()));
 
     assertThat(keys(ns)).containsExactly(PODS + "default/a", PODS + "default/c");
     assertThat(ns.revision()).isGreaterThanOrEqualTo(last.modRevision());
@@ -139,7 +140,10 @@ class WatchCacheTest {
     WatchCache<Pod> cache = cache();
 
     CacheListResult<Pod> blue =
-        cache.list(CacheListRequest.<Pod>all(PODS).withFilter(p -> p.label().equals("blue")).withPage("", 2));
+        cache.list(
+            CacheListRequest.<Pod>all(PODS)
+                .withFilter(p -> p.label().equals("blue"))
+                .withPage("", 2));
 
     assertThat(keys(blue)).containsExactly(PODS + "a", PODS + "c");
     assertThat(blue.more()).isTrue();
@@ -218,7 +222,9 @@ class WatchCacheTest {
 
     assertThat(describe(consumer.await(watch, 3)))
         .containsExactly(
-            "ADDED " + PODS + "a x:a@1", "ADDED " + PODS + "b x:b@2", "ADDED " + PODS + "c x:c@" + c.modRevision());
+            "ADDED " + PODS + "a x:a@1",
+            "ADDED " + PODS + "b x:b@2",
+            "ADDED " + PODS + "c x:c@" + c.modRevision());
     consumer.assertNothingMore(watch);
   }
 
@@ -236,7 +242,8 @@ class WatchCacheTest {
                 .withFilter(p -> p.label().equals("red")),
             consumer);
 
-    assertThat(describe(consumer.await(watch, 1))).containsExactly("ADDED " + PODS + "default/a red:a@1");
+    assertThat(describe(consumer.await(watch, 1)))
+        .containsExactly("ADDED " + PODS + "default/a red:a@1");
     consumer.assertNothingMore(watch);
   }
 
@@ -270,7 +277,8 @@ class WatchCacheTest {
                 if (i % 3 == 0) {
                   storage.create(PODS + "k" + i, bytes("x:" + i));
                 } else {
-                  counter = storage.update(PODS + "counter", counter.modRevision(), bytes("x:" + i));
+                  counter =
+                      storage.update(PODS + "counter", counter.modRevision(), bytes("x:" + i));
                 }
               }
             });
@@ -355,7 +363,8 @@ class WatchCacheTest {
     cache.list(CacheListRequest.<Pod>all(PODS).withMinRevision(gone.modRevision()));
     Consumer consumer = new Consumer();
 
-    CacheWatch<Pod> watch = cache.watch(CacheWatchRequest.changesAfter(PODS, a.modRevision()), consumer);
+    CacheWatch<Pod> watch =
+        cache.watch(CacheWatchRequest.changesAfter(PODS, a.modRevision()), consumer);
     KeyValue b = storage.create(PODS + "b", bytes("x:b"));
 
     assertThat(describe(consumer.await(watch, 3)))
@@ -513,7 +522,8 @@ class WatchCacheTest {
     Consumer withBookmarks = new Consumer();
     Consumer without = new Consumer();
     CacheWatch<Pod> w1 =
-        cache.watch(CacheWatchRequest.<Pod>changesAfter(PODS, 0).withBookmarks(true), withBookmarks);
+        cache.watch(
+            CacheWatchRequest.<Pod>changesAfter(PODS, 0).withBookmarks(true), withBookmarks);
     CacheWatch<Pod> w2 = cache.watch(CacheWatchRequest.changesAfter(PODS, 0), without);
     KeyValue a = storage.create(PODS + "a", bytes("x:a"));
     withBookmarks.await(w1, 1);
@@ -619,7 +629,9 @@ class WatchCacheTest {
             e ->
                 e.type()
                     + " "
-                    + (e.object() == null ? "-" : e.object().key() + " " + new String(e.object().serialized(), UTF_8)))
+                    + (e.object() == null
+                        ? "-"
+                        : e.object().key() + " " + new String(e.object().serialized(), UTF_8)))
         .collect(Collectors.toList());
   }
 
