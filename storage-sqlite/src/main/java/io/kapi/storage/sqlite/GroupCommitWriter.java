@@ -47,6 +47,7 @@ final class GroupCommitWriter {
   private boolean stopped; // guarded by submitLock
   private volatile long currentRevision;
   private volatile long compactedRevision;
+  private volatile long groupCommits;
 
   // confined to the writer thread
   private long compactedThrough;
@@ -98,6 +99,11 @@ final class GroupCommitWriter {
    */
   long compactedRevision() {
     return compactedRevision;
+  }
+
+  /** How many transactions of mutations have committed (for tests and benchmarks). */
+  long groupCommits() {
+    return groupCommits;
   }
 
   /** Queues one mutation and waits, uninterruptibly, until its transaction has committed. */
@@ -227,6 +233,7 @@ final class GroupCommitWriter {
       return;
     }
     currentRevision = revision;
+    groupCommits++;
     if (!events.isEmpty()) {
       try {
         publisher.accept(events);

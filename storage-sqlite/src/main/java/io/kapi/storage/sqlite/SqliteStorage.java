@@ -274,6 +274,11 @@ public final class SqliteStorage implements Storage {
     return "SqliteStorage{" + file + "}";
   }
 
+  /** Transactions of writes committed since opening (for tests and benchmarks). */
+  long groupCommits() {
+    return writer.groupCommits();
+  }
+
   /** Open watches (for tests). */
   int openWatches() {
     return hub.size();
