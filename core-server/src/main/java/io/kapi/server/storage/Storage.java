@@ -29,10 +29,15 @@ public interface Storage extends AutoCloseable {
   Optional<KeyValue> get(String key);
 
   /**
-   * Lists the live keys under a prefix in ascending key order, as of one revision.
+   * Lists the live keys under a prefix in ascending key order, as of one
+   * revision: {@link ListRequest#revision()}, or the current revision when that is {@code 0}. The
+   * result's {@link ListResult#revision()} is the revision actually read, so that the next page
+   * (start key = last key + {@code "\0"}) can be read at the same revision and be consistent with
+   * this one whatever was written in between.
    *
-   * @throws StorageException {@code COMPACTED} if {@link ListRequest#revision()} is older than the
-   *     compacted revision; {@code REVISION_TOO_LARGE} if it is newer than the current revision
+   * @throws StorageException {@code COMPACTED} if {@link ListRequest#revision()} is below the
+   *     {@linkplain #compactedRevision() compacted revision} (listing at exactly the compacted
+   *     revision still works); {@code REVISION_TOO_LARGE} if it is newer than the current revision
    */
   ListResult list(ListRequest request);
 
@@ -58,11 +63,17 @@ public interface Storage extends AutoCloseable {
 
   /**
    * Watches every key under {@code prefix} for changes with a revision strictly greater than
-   * {@code fromRevision} ({@code 0} means "changes after the current revision").
+   * {@code fromRevision} ({@code 0} means "changes after the current revision"). Changes that
+   * happened before this call but after {@code fromRevision} are delivered first.
    *
    * <p>Guarantee: the listener sees every change after {@code fromRevision} exactly once, in
-   * revision order, from one thread at a time; or, if {@code fromRevision} has been compacted, a
-   * single {@link WatchListener#onError} with code {@code COMPACTED} and nothing else.
+   * revision order, from one thread at a time, never on the caller's thread and never while a
+   * writer waits for it; or, if {@code fromRevision} is below the {@linkplain #compactedRevision()
+   * compacted revision}, a single {@link WatchListener#onError} with code {@code COMPACTED} and
+   * nothing else (watching from exactly the compacted revision works). A watch that falls so far
+   * behind that compaction removes changes it has not delivered yet also ends with a single
+   * {@code COMPACTED} error. Once {@link Watch#close()} returns no new call starts (one already
+   * under way on another thread may still finish).
    */
   Watch watch(String prefix, long fromRevision, WatchListener listener);
 
@@ -73,9 +84,14 @@ public interface Storage extends AutoCloseable {
   long compactedRevision();
 
   /**
-   * Discards history at and below {@code revision}: superseded values and tombstones of revisions
-   * {@code <= revision} may be removed, after which reads and watches from those revisions fail with
-   * {@code COMPACTED}. The latest live value of every key is always kept.
+   * Discards history before {@code revision}: values superseded at or before {@code revision} and
+   * tombstones of deletes at or before it may be removed. Afterwards {@link #compactedRevision()}
+   * returns {@code revision}, and lists at, and watches from, revisions below it fail with {@code
+   * COMPACTED}; the state at {@code revision} itself and every later change stay readable. The
+   * latest live value of every key is always kept. Compacting at or below the current compacted
+   * revision does nothing.
+   *
+   * @throws IllegalArgumentException if {@code revision} is newer than the current revision
    */
   void compact(long revision);
 

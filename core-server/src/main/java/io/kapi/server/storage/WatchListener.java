@@ -14,4 +14,11 @@ public interface WatchListener {
    * gone); no further calls follow.
    */
   void onError(StorageException error);
+
+  /**
+   * Every change under the watch's prefix with a revision up to {@code revision} has been delivered
+   * (a progress notification). Sent after {@link Watch#requestProgress()} by backends that support
+   * it, in order with the events; ignored by default.
+   */
+  default void onProgress(long revision) {}
 }
