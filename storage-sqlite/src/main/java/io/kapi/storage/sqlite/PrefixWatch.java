@@ -44,6 +44,7 @@ final class PrefixWatch implements Watch {
   private boolean draining; // guarded by lock
   private boolean overflowed; // guarded by lock
   private volatile boolean closed;
+  private volatile boolean progressRequested;
 
   // written before the first drain is scheduled, then confined to the (serial) drain
   private long delivered;
@@ -125,6 +126,17 @@ final class PrefixWatch implements Watch {
     }
   }
 
+  /** Answers with {@link WatchListener#onProgress} once everything published so far is delivered. */
+  @Override
+  public void requestProgress() {
+    progressRequested = true;
+    synchronized (lock) {
+      if (started) {
+        scheduleDrain();
+      }
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
@@ -166,18 +178,24 @@ final class PrefixWatch implements Watch {
         if (catchUpTo > delivered && !catchUp()) {
           return;
         }
+        // read before looking at the queue: events published up to here are queued by now
+        long published = hub.publishedRevision();
         StorageEvent event;
         synchronized (lock) {
           if (overflowed) {
             continue;
           }
           event = pending.poll();
-          if (event == null) {
+          if (event == null && !progressRequested) {
             draining = false;
             return;
           }
         }
-        if (event.revision() > delivered) {
+        if (event == null) {
+          // caught up: every event published so far was queued, and the queue is empty
+          progressRequested = false;
+          reportProgress(published);
+        } else if (event.revision() > delivered) {
           deliver(event);
           delivered = event.revision();
         }
@@ -224,7 +242,21 @@ final class PrefixWatch implements Watch {
     return true;
   }
 
+  private void reportProgress(long revision) {
+    if (closed) {
+      return;
+    }
+    try {
+      listener.onProgress(revision);
+    } catch (RuntimeException e) {
+      log.warn("watch listener on {} threw on progress", range.start(), e);
+    }
+  }
+
   private void deliver(StorageEvent event) {
+    if (closed) {
+      return; // once close() has returned no call starts
+    }
     try {
       listener.onEvent(event);
     } catch (RuntimeException e) {

@@ -224,23 +224,22 @@ public final class SqliteStorage implements Storage {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns once the obsolete rows are deleted (in transactions of at most the configured batch
-   * size, interleaved with other writes). A revision at or below the compacted one is a no-op.
+   * <p>The compacted revision is recorded (durably) first; the call returns once the obsolete rows
+   * are deleted, in transactions of at most the configured batch size interleaved with other
+   * writes. If the process stops before that, the deletion resumes when the database is reopened.
    *
-   * @throws StorageException {@code REVISION_TOO_LARGE} if {@code revision} is newer than the
-   *     current revision
+   * @throws IllegalArgumentException if {@code revision} is negative or newer than the current
+   *     revision
    */
   @Override
   public void compact(long revision) {
-    checkArgument(revision >= 0, "revision must not be negative: %s", revision);
     long current = writer.currentRevision();
-    if (revision > current) {
-      throw new StorageException(
-          StorageException.Code.REVISION_TOO_LARGE,
-          "",
-          "cannot compact to revision " + revision + ", newer than the current revision "
-              + current);
-    }
+    checkArgument(revision >= 0, "revision must not be negative: %s", revision);
+    checkArgument(
+        revision <= current,
+        "cannot compact at %s, newer than the current revision %s",
+        revision,
+        current);
     writer.compact(revision);
   }
 
@@ -398,6 +397,7 @@ public final class SqliteStorage implements Storage {
         WatchHub hub = new WatchHub();
         connection = Schema.openWriter(file, durability);
         writer = new GroupCommitWriter(connection, compactionBatchSize, hub::publish);
+        hub.published(writer.currentRevision());
         ReadPool reads = ReadPool.open(file, readConnections);
         return new SqliteStorage(this, lockChannel, hub, writer, reads);
       } catch (SQLException | RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class WatchHub {
   private final CopyOnWriteArrayList<PrefixWatch> watches = new CopyOnWriteArrayList<>();
+  private volatile long publishedRevision;
 
   void add(PrefixWatch watch) {
     watches.add(watch);
@@ -25,6 +26,20 @@ final class WatchHub {
     for (PrefixWatch watch : watches) {
       watch.offer(events);
     }
+    published(events.get(events.size() - 1).revision());
+  }
+
+  /** Every event up to {@code revision} has been offered to every watch registered before. */
+  void published(long revision) {
+    publishedRevision = revision;
+  }
+
+  /**
+   * The revision up to which {@link #publish} has offered every event: a watch with nothing queued
+   * has delivered every change up to it.
+   */
+  long publishedRevision() {
+    return publishedRevision;
   }
 
   int size() {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 final class RecordingListener implements WatchListener {
   final List<StorageEvent> events = new CopyOnWriteArrayList<>();
   final List<StorageException> errors = new CopyOnWriteArrayList<>();
+  final List<Long> progress = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   final AtomicBoolean overlapped = new AtomicBoolean();
   private final Consumer<StorageEvent> hook;
@@ -47,6 +48,16 @@ final class RecordingListener implements WatchListener {
     enter();
     try {
       errors.add(error);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void onProgress(long revision) {
+    enter();
+    try {
+      progress.add(revision);
     } finally {
       inFlight.decrementAndGet();
     }

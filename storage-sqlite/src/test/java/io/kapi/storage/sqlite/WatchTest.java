@@ -243,6 +243,21 @@ class WatchTest {
   }
 
   @Test
+  void progressRequestIsAnsweredAfterEverythingPublishedIsDelivered() {
+    SqliteStorage s = open(10_000);
+    RecordingListener listener = new RecordingListener();
+    Watch watch = s.watch("/w/", 0, listener);
+    KeyValue mine = s.create("/w/a", bytes("v"));
+    KeyValue other = s.create("/other/b", bytes("v"));
+
+    watch.requestProgress();
+
+    RecordingListener.await(() -> !listener.progress.isEmpty(), "a progress notification");
+    assertThat(listener.progress).containsExactly(other.modRevision());
+    assertThat(listener.revisions()).containsExactly(mine.modRevision());
+  }
+
+  @Test
   void closingTheStorageEndsItsWatches() {
     SqliteStorage s = open(10_000);
     s.watch("/w/", 0, new RecordingListener());
