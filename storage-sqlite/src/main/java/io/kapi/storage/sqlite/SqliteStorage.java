@@ -392,11 +392,11 @@ public final class SqliteStorage implements Storage {
     public SqliteStorage open() {
       FileChannel lockChannel = lock(file);
       Connection connection = null;
-      GroupCommitWriter writer = null;
       try {
         WatchHub hub = new WatchHub();
         connection = Schema.openWriter(file, durability);
-        writer = new GroupCommitWriter(connection, compactionBatchSize, hub::publish);
+        GroupCommitWriter writer =
+            new GroupCommitWriter(connection, compactionBatchSize, hub::publish);
         hub.published(writer.currentRevision());
         ReadPool reads = ReadPool.open(file, readConnections);
         return new SqliteStorage(this, lockChannel, hub, writer, reads);

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The process {@link DurabilityTest} kills: creates keys from several threads until killed and
  * prints {@code ACK <key> <value> .} for every create that returned.
  *
- * <p>Arguments: database file, key prefix, number of writer threads.
+ * <p>Arguments: database file, key prefix, number of writer threads, {@link Durability}.
  */
 public final class DurabilityChild {
   private DurabilityChild() {}
@@ -18,7 +18,11 @@ public final class DurabilityChild {
     Path file = Path.of(args[0]);
     String prefix = args[1];
     int threads = Integer.parseInt(args[2]);
-    SqliteStorage storage = SqliteStorage.builder(file).backgroundCompaction(false).open();
+    SqliteStorage storage =
+        SqliteStorage.builder(file)
+            .backgroundCompaction(false)
+            .durability(Durability.valueOf(args[3]))
+            .open();
     System.out.println("READY");
     for (int t = 0; t < threads; t++) {
       int thread = t;

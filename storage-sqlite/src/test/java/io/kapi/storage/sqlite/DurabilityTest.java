@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kills a writing child JVM with SIGKILL and checks that every acknowledged write survived. */
+/**
+ * Kills a writing child JVM with SIGKILL and checks that every acknowledged write survived. Rounds
+ * alternate between the two {@link Durability} levels: both must survive a process crash.
+ */
 class DurabilityTest {
   private static final int ROUNDS = 5;
   private static final String PREFIX = "/registry/durability/";
@@ -33,7 +36,9 @@ class DurabilityTest {
     Random random = new Random();
     Map<String, String> acknowledged = new HashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
-      List<String> lines = runAndKill(db, PREFIX + "round" + round + "/", random, round);
+      Durability durability = round % 2 == 0 ? Durability.FULL : Durability.PROCESS_CRASH;
+      List<String> lines =
+          runAndKill(db, PREFIX + "round" + round + "/", durability, random, round);
       Map<String, String> acks = parseAcks(lines);
       assertThat(acks).as("acknowledged creates in round %s", round).isNotEmpty();
       acknowledged.putAll(acks);
@@ -48,8 +53,8 @@ class DurabilityTest {
     }
   }
 
-  private List<String> runAndKill(Path db, String prefix, Random random, int round)
-      throws Exception {
+  private List<String> runAndKill(
+      Path db, String prefix, Durability durability, Random random, int round) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
         new ProcessBuilder(
@@ -61,7 +66,8 @@ class DurabilityTest {
                 DurabilityChild.class.getName(),
                 db.toString(),
                 prefix,
-                "8")
+                "8",
+                durability.name())
             .redirectError(dir.resolve("child-" + round + ".err").toFile())
             .start();
     List<String> lines = new CopyOnWriteArrayList<>();

@@ -234,6 +234,36 @@ class SqliteStorageTest {
   }
 
   @Test
+  void emptyAndLargeValuesRoundTrip() {
+    SqliteStorage s = open();
+    byte[] large = new byte[2 * 1024 * 1024];
+    new java.util.Random(7).nextBytes(large);
+    KeyValue empty = s.create("/r/empty", new byte[0]);
+    s.create("/r/large", large);
+    s.update("/r/empty", empty.modRevision(), new byte[0]);
+
+    assertThat(s.get("/r/empty")).hasValueSatisfying(kv -> assertThat(kv.value()).isEmpty());
+    assertThat(s.get("/r/large")).hasValueSatisfying(kv -> assertThat(kv.value()).isEqualTo(large));
+    assertThat(s.list(new ListRequest("/r/", "", empty.modRevision(), 0)).items())
+        .singleElement()
+        .satisfies(kv -> assertThat(kv.value()).isEmpty());
+    assertThat(text(s.delete("/r/empty", 0))).isEmpty();
+  }
+
+  @Test
+  void keysSortByCodePointIncludingNonAsciiCharacters() {
+    SqliteStorage s = open();
+    String supplementary = new String(Character.toChars(0x1F600));
+    for (String name : List.of("\uFF5E", supplementary, "z", "\u00E9")) {
+      s.create("/r/" + name, bytes(name));
+    }
+
+    assertThat(s.list(ListRequest.all("/r/")).items())
+        .extracting(KeyValue::key)
+        .containsExactly("/r/z", "/r/\u00E9", "/r/\uFF5E", "/r/" + supplementary);
+  }
+
+  @Test
   void emptyKeysAreRejected() {
     SqliteStorage s = open();
 
