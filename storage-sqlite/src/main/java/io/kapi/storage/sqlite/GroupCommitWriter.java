@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 final class GroupCommitWriter {
   static final int MAX_GROUP = 1000;
+
+  static final String SELECT_LATEST =
+      "SELECT id, create_revision, deleted, value FROM kv WHERE name = ? ORDER BY id DESC LIMIT 1";
+  static final String COMPACTION_PAGE =
+      "SELECT id, prev_revision, deleted FROM kv WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
@@ -62,17 +68,12 @@ final class GroupCommitWriter {
     this.connection = connection;
     this.compactionBatchSize = compactionBatchSize;
     this.publisher = publisher;
-    this.selectLatest =
-        connection.prepareStatement(
-            "SELECT id, create_revision, deleted, value FROM kv WHERE name = ?"
-                + " ORDER BY id DESC LIMIT 1");
+    this.selectLatest = connection.prepareStatement(SELECT_LATEST);
     this.insert =
         connection.prepareStatement(
             "INSERT INTO kv (id, name, created, deleted, create_revision, prev_revision, value,"
                 + " old_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    this.selectCompactionPage =
-        connection.prepareStatement(
-            "SELECT id, prev_revision, deleted FROM kv WHERE id > ? AND id <= ? ORDER BY id LIMIT ?");
+    this.selectCompactionPage = connection.prepareStatement(COMPACTION_PAGE);
     this.deleteRow = connection.prepareStatement("DELETE FROM kv WHERE id = ?");
     this.updateMeta = connection.prepareStatement("UPDATE meta SET value = ? WHERE name = ?");
     long compactRevision = Schema.readMeta(connection, Schema.COMPACT_REVISION);
@@ -120,7 +121,7 @@ final class GroupCommitWriter {
     enqueue(compaction, "");
     try {
       compaction.done().join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       if (e.getCause() instanceof StorageException storageException) {
         throw new StorageException(
             storageException.code(), "", storageException.getMessage(), storageException);

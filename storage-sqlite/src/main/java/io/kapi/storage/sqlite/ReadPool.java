@@ -32,16 +32,16 @@ final class ReadPool {
   // "latest row of the key at revision ?" is answered from index kv_name_id
   private static final String LATEST_AT = " AND k.id = (SELECT max(m.id) FROM kv m"
       + " WHERE m.name = k.name AND m.id <= ?)";
-  private static final String LIST =
+  static final String LIST =
       "SELECT k.id, k.name, k.create_revision, k.value FROM kv k"
           + " WHERE k.name >= max(?, ?) %s AND k.id <= ? AND k.deleted = 0" + LATEST_AT
           + " ORDER BY k.name LIMIT ?";
-  private static final String COUNT_AFTER =
+  static final String COUNT_AFTER =
       "SELECT count(*) FROM kv k WHERE k.name > ? %s AND k.id <= ? AND k.deleted = 0" + LATEST_AT;
-  private static final String EVENTS =
+  static final String EVENTS =
       "SELECT id, name, created, deleted, value, old_value FROM kv"
           + " WHERE id > ? AND id <= ? AND name >= ? %s ORDER BY id LIMIT ?";
-  private static final String GET =
+  static final String GET =
       "SELECT id, create_revision, deleted, value FROM kv WHERE name = ? ORDER BY id DESC LIMIT 1";
 
   private final ArrayBlockingQueue<PooledConnection> idle;
@@ -167,7 +167,8 @@ final class ReadPool {
     return new StorageEvent(StorageEvent.Type.MODIFIED, key, value, row.getBytes(6), revision);
   }
 
-  private static String withEnd(String sql, KeyRange range, String column) {
+  /** {@code sql} with its {@code %s} replaced by the range's upper bound, if it has one. */
+  static String withEnd(String sql, KeyRange range, String column) {
     return String.format(sql, range.end() == null ? "" : "AND " + column + " < ?");
   }
 

@@ -161,6 +161,34 @@ class WatchTest {
   }
 
   @Test
+  void watchThatFallsBehindACompactionEndsWithCompacted() throws Exception {
+    SqliteStorage s = open(5);
+    CountDownLatch release = new CountDownLatch(1);
+    RecordingListener listener =
+        new RecordingListener(
+            event -> {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    s.watch("/w/", 0, listener);
+    for (int i = 0; i < 30; i++) {
+      s.create("/w/" + i, bytes("v" + i));
+    }
+    s.compact(s.currentRevision());
+    release.countDown();
+
+    listener.awaitError();
+    Thread.sleep(100);
+    assertThat(listener.errors).singleElement()
+        .satisfies(e -> assertThat(e.code()).isEqualTo(StorageException.Code.COMPACTED));
+    assertThat(listener.revisions()).startsWith(1L).hasSizeLessThan(30);
+    assertThat(s.openWatches()).isZero();
+  }
+
+  @Test
   void watchFromACompactedRevisionFailsOnceWithCompacted() throws Exception {
     SqliteStorage s = open(10_000);
     for (int i = 0; i < 5; i++) {
