@@ -264,6 +264,24 @@ class SqliteStorageTest {
   }
 
   @Test
+  void aReusedReadConnectionSeesEveryCommittedWrite() {
+    storage =
+        SqliteStorage.builder(dir.resolve("kapi.db"))
+            .backgroundCompaction(false)
+            .readConnections(1)
+            .open();
+    KeyValue kv = storage.create("/r/a", bytes("0"));
+    storage.create("/r/b", bytes("b"));
+    for (int i = 1; i <= 5; i++) {
+      assertThat(storage.get("/r/a").orElseThrow().modRevision()).isEqualTo(kv.modRevision());
+      assertThat(storage.list(new ListRequest("/r/", "", 0, 1)).items().get(0).modRevision())
+          .isEqualTo(kv.modRevision());
+      kv = storage.update("/r/a", kv.modRevision(), bytes(Integer.toString(i)));
+    }
+    assertThat(text(storage.get("/r/a").orElseThrow())).isEqualTo("5");
+  }
+
+  @Test
   void emptyKeysAreRejected() {
     SqliteStorage s = open();
 
