@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * directory.
  *
  * <p>Smoke run: {@code java -jar benchmarks/target/benchmarks.jar SqliteCreateBenchmark -wi 0 -i 1
- * -r 3s -f 1}; add {@code -p durability=PROCESS_CRASH} for {@code synchronous=NORMAL}.
+ * -r 3s -f 1}; add {@code -p durability=SURVIVES_PROCESS_CRASH} for {@code synchronous=NORMAL}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 public class SqliteCreateBenchmark {
   /** Which {@link Durability} the database commits with. */
-  @Param({"FULL"})
-  public String durability = "FULL";
+  @Param({"SURVIVES_POWER_LOSS"})
+  public String durability = "SURVIVES_POWER_LOSS";
 
   private final AtomicLong next = new AtomicLong();
   private final byte[] value = podJson().getBytes(UTF_8);
@@ -90,7 +90,8 @@ public class SqliteCreateBenchmark {
 
   private static String podJson() {
     return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"pod\",\"namespace\":"
-        + "\"bench\",\"uid\":\"6f1c7c2e-8f0a-4d7b-9a57-0c1f7f3f2a10\",\"labels\":{\"app\":\"web\"}},"
+        + "\"bench\",\"uid\":\"6f1c7c2e-8f0a-4d7b-9a57-0c1f7f3f2a10\","
+        + "\"labels\":{\"app\":\"web\"}},"
         + "\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.27\",\"ports\":"
         + "[{\"containerPort\":80,\"protocol\":\"TCP\"}],\"resources\":{\"requests\":{\"cpu\":"
         + "\"100m\",\"memory\":\"128Mi\"}}}],\"restartPolicy\":\"Always\"},\"status\":{}}";

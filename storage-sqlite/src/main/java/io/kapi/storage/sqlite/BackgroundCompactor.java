@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Compacts history older than a retention window, like kube-apiserver's periodic etcd compaction.
  *
- * <p>Every interval it samples the current revision; it then compacts to the newest sampled revision
- * that is at least one retention window old. Every write at or below that revision happened before
- * the sample was taken, so nothing younger than the window is compacted. Samples live in memory: after
- * a restart the first compaction happens one window after opening.
+ * <p>Every interval it samples the current revision; it then compacts to the newest sampled
+ * revision that is at least one retention window old. Every write at or below that revision
+ * happened before the sample was taken, so nothing younger than the window is compacted. Samples
+ * live in memory: after a restart the first compaction happens one window after opening.
  */
 final class BackgroundCompactor {
   private static final Logger log = LoggerFactory.getLogger(BackgroundCompactor.class);

@@ -14,13 +14,13 @@ public enum Durability {
    * every commit, so acknowledged writes also survive power loss and operating system crashes. The
    * default.
    */
-  FULL(SQLiteConfig.SynchronousMode.FULL),
+  SURVIVES_POWER_LOSS(SQLiteConfig.SynchronousMode.FULL),
   /**
    * {@code synchronous=NORMAL}: commits reach the operating system but are flushed only at
    * checkpoints; acknowledged writes survive a process crash, while a power loss may drop the most
    * recent ones (never corrupting the database). Much faster on disks with slow {@code fsync}.
    */
-  PROCESS_CRASH(SQLiteConfig.SynchronousMode.NORMAL);
+  SURVIVES_PROCESS_CRASH(SQLiteConfig.SynchronousMode.NORMAL);
 
   private final SQLiteConfig.SynchronousMode synchronousMode;
 

@@ -30,7 +30,10 @@ record KeyRange(String start, @Nullable String end) {
         if (next == Character.MIN_SURROGATE) {
           next = Character.MAX_SURROGATE + 1;
         }
-        return new StringBuilder(start + 2).append(prefix, 0, start).appendCodePoint(next).toString();
+        return new StringBuilder(start + 2)
+            .append(prefix, 0, start)
+            .appendCodePoint(next)
+            .toString();
       }
       end = start;
     }

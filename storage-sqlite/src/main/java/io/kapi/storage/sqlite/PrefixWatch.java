@@ -126,7 +126,7 @@ final class PrefixWatch implements Watch {
     }
   }
 
-  /** Answers with {@link WatchListener#onProgress} once everything published so far is delivered. */
+  /** Answers with {@link WatchListener#onProgress} once all that was published is delivered. */
   @Override
   public void requestProgress() {
     progressRequested = true;
@@ -225,7 +225,8 @@ final class PrefixWatch implements Watch {
             new StorageException(
                 StorageException.Code.COMPACTED,
                 range.start(),
-                "revision " + after + " has been compacted (compacted revision " + compacted + ")"));
+                "revision " + after + " has been compacted (compacted revision " + compacted
+                    + ")"));
         return false;
       }
       for (StorageEvent event : page) {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * A small pool of read-only connections and the queries they run. In WAL mode every query reads a
  * consistent snapshot and never waits for the writer.
  *
- * <p>Queries at a revision {@code R} only look at rows with {@code id <= R}; such rows change only by
- * compaction, so callers compare the compacted revision after a query to detect a concurrent one.
+ * <p>Queries at a revision {@code R} only look at rows with {@code id <= R}; such rows change only
+ * by compaction, so callers compare the compacted revision after a query to detect a concurrent
+ * one.
  */
 final class ReadPool {
   private static final Logger log = LoggerFactory.getLogger(ReadPool.class);
@@ -79,12 +80,13 @@ final class ReadPool {
             if (!rows.next() || rows.getInt(3) != 0) {
               return Optional.empty();
             }
-            return Optional.of(new KeyValue(key, rows.getBytes(4), rows.getLong(2), rows.getLong(1)));
+            return Optional.of(
+                new KeyValue(key, rows.getBytes(4), rows.getLong(2), rows.getLong(1)));
           }
         });
   }
 
-  /** Live keys of {@code range} at {@code revision}, from {@code startKey}, at most {@code limit}. */
+  /** Live keys of {@code range} at {@code revision}, from {@code startKey}, up to {@code limit}. */
   List<KeyValue> list(KeyRange range, String startKey, long revision, int limit) {
     return read(
         range.start(),
@@ -103,7 +105,8 @@ final class ReadPool {
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
               items.add(
-                  new KeyValue(rows.getString(2), rows.getBytes(4), rows.getLong(3), rows.getLong(1)));
+                  new KeyValue(
+                      rows.getString(2), rows.getBytes(4), rows.getLong(3), rows.getLong(1)));
             }
           }
           return items;

@@ -45,7 +45,7 @@ final class Schema {
 
   private Schema() {}
 
-  /** Opens the single write connection (WAL, {@code synchronous=FULL}), creating the schema. */
+  /** Opens the single write connection in WAL mode and creates the schema. */
   static Connection openWriter(Path file, Durability durability) throws SQLException {
     SQLiteConfig config = baseConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -61,7 +61,8 @@ final class Schema {
       long version = readMeta(connection, SCHEMA_VERSION);
       if (version != VERSION) {
         throw new IllegalStateException(
-            "unsupported schema version " + version + " in " + file + " (expected " + VERSION + ")");
+            "unsupported schema version " + version + " in " + file + " (expected " + VERSION
+                + ")");
       }
       connection.setAutoCommit(false);
       return connection;

@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * its current value and a delete writes a tombstone row. Writes from all threads are grouped into
  * shared transactions by a single writer thread (group commit), so throughput is not bounded by one
  * {@code fsync} per write, yet each call returns only after its transaction has committed with the
- * configured {@link Durability} ({@link Durability#FULL} by default). Reads use a small pool of
- * read connections and never wait for the writer. Watches are fed in process by the writer after
- * each commit; a watch from an older revision first catches up from the table. A background task
- * compacts history older than a retention window (5 minutes by default); the compacted revision is
- * persisted, so reads and watches below it fail with {@code COMPACTED} after a restart too.
+ * configured {@link Durability} ({@link Durability#SURVIVES_POWER_LOSS} by default). Reads use a
+ * small pool of read connections and never wait for the writer. Watches are fed in process by the
+ * writer after each commit; a watch from an older revision first catches up from the table. A
+ * background task compacts history older than a retention window (5 minutes by default); the
+ * compacted revision is persisted, so reads and watches below it fail with {@code COMPACTED} after
+ * a restart too.
  *
  * <pre>{@code
  * try (SqliteStorage storage = SqliteStorage.open(Path.of("/var/lib/kapi/kapi.db"))) {
@@ -118,7 +119,8 @@ public final class SqliteStorage implements Storage {
 
   /**
    * Opens (creating if needed) the database at {@code databaseFile} with the default options:
-   * {@link Durability#FULL}, 5 minutes of retained history, compaction checked every minute.
+   * {@link Durability#SURVIVES_POWER_LOSS}, 5 minutes of retained history, compaction checked every
+   * minute.
    *
    * @throws IllegalStateException if the database is already open, in this or another process
    * @throws StorageException {@code INTERNAL} if the file cannot be opened as a Kapi database
@@ -325,7 +327,7 @@ public final class SqliteStorage implements Storage {
     private boolean backgroundCompaction = true;
     private int compactionBatchSize = 1000;
     private int readConnections = 4;
-    private Durability durability = Durability.FULL;
+    private Durability durability = Durability.SURVIVES_POWER_LOSS;
     private int maxPendingWatchEvents = 10_000;
 
     private Builder(Path file) {
@@ -370,7 +372,7 @@ public final class SqliteStorage implements Storage {
       return this;
     }
 
-    /** When a write counts as durable (default {@link Durability#FULL}). */
+    /** When a write counts as durable (default {@link Durability#SURVIVES_POWER_LOSS}). */
     public Builder durability(Durability durability) {
       this.durability = checkNotNull(durability, "durability");
       return this;

@@ -36,7 +36,8 @@ class DurabilityTest {
     Random random = new Random();
     Map<String, String> acknowledged = new HashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
-      Durability durability = round % 2 == 0 ? Durability.FULL : Durability.PROCESS_CRASH;
+      Durability durability =
+          round % 2 == 0 ? Durability.SURVIVES_POWER_LOSS : Durability.SURVIVES_PROCESS_CRASH;
       List<String> lines =
           runAndKill(db, PREFIX + "round" + round + "/", durability, random, round);
       Map<String, String> acks = parseAcks(lines);

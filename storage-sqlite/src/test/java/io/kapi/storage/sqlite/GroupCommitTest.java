@@ -86,7 +86,8 @@ class GroupCommitTest {
     assertThat(s.groupCommits()).isLessThan(writes);
     assertThat(s.list(ListRequest.all("/r/")).items()).hasSize(writes);
     for (String key : names) {
-      assertThat(s.get(key)).hasValueSatisfying(kv -> assertThat(kv.value()).isEqualTo(key.getBytes(UTF_8)));
+      assertThat(s.get(key))
+          .hasValueSatisfying(kv -> assertThat(kv.value()).isEqualTo(key.getBytes(UTF_8)));
     }
   }
 

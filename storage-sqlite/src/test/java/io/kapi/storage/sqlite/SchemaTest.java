@@ -24,11 +24,13 @@ class SchemaTest {
 
   @Test
   void writerUsesWalAndTheRequestedSynchronousMode() throws SQLException {
-    try (Connection full = Schema.openWriter(dir.resolve("full.db"), Durability.FULL)) {
+    try (Connection full =
+        Schema.openWriter(dir.resolve("full.db"), Durability.SURVIVES_POWER_LOSS)) {
       assertThat(pragma(full, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(full, "synchronous")).isEqualTo("2"); // FULL
     }
-    try (Connection normal = Schema.openWriter(dir.resolve("normal.db"), Durability.PROCESS_CRASH)) {
+    try (Connection normal =
+        Schema.openWriter(dir.resolve("normal.db"), Durability.SURVIVES_PROCESS_CRASH)) {
       assertThat(pragma(normal, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(normal, "synchronous")).isEqualTo("1"); // NORMAL
     }
@@ -37,7 +39,7 @@ class SchemaTest {
   @Test
   void readersRefuseWrites() throws SQLException {
     Path file = dir.resolve("kapi.db");
-    Schema.openWriter(file, Durability.FULL).close(); // creates the schema
+    Schema.openWriter(file, Durability.SURVIVES_POWER_LOSS).close(); // creates the schema
     try (Connection reader = Schema.openReader(file);
         Statement statement = reader.createStatement()) {
       assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM kv"))
@@ -51,13 +53,13 @@ class SchemaTest {
   @Test
   void aDatabaseWithAnotherSchemaVersionIsRefused() throws SQLException {
     Path file = dir.resolve("kapi.db");
-    try (Connection writer = Schema.openWriter(file, Durability.FULL);
+    try (Connection writer = Schema.openWriter(file, Durability.SURVIVES_POWER_LOSS);
         Statement statement = writer.createStatement()) {
       statement.executeUpdate("UPDATE meta SET value = 99 WHERE name = 'schema_version'");
       writer.commit();
     }
 
-    assertThatThrownBy(() -> Schema.openWriter(file, Durability.FULL))
+    assertThatThrownBy(() -> Schema.openWriter(file, Durability.SURVIVES_POWER_LOSS))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("unsupported schema version 99");
   }
