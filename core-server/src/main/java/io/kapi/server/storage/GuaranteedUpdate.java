@@ -74,7 +74,8 @@ public final class GuaranteedUpdate {
    * @throws StorageException {@code NOT_FOUND} if the key does not exist; {@code CONFLICT} if the
    *     preconditions fail
    */
-  public static KeyValue guaranteedDelete(Storage storage, String key, Preconditions preconditions) {
+  public static KeyValue guaranteedDelete(
+      Storage storage, String key, Preconditions preconditions) {
     checkNotNull(storage, "storage");
     checkNotNull(key, "key");
     checkNotNull(preconditions, "preconditions");

@@ -32,9 +32,9 @@ public record Preconditions(@Nullable String uid, @Nullable Long resourceVersion
    * when the key does not exist, which fails every condition that is set). The UID is read from the
    * value's JSON only when a UID condition is set.
    *
-   * @throws StorageException {@code CONFLICT} with upstream's "Precondition failed: …" message when a
-   *     condition does not hold; {@code INTERNAL} when a UID must be checked but the value is not a
-   *     JSON object
+   * @throws StorageException {@code CONFLICT} with upstream's "Precondition failed: …" message when
+   *     a condition does not hold; {@code INTERNAL} when a UID must be checked but the value is not
+   *     a JSON object
    */
   public void check(String key, @Nullable KeyValue current) {
     checkNotNull(key, "key");
@@ -44,10 +44,7 @@ public record Preconditions(@Nullable String uid, @Nullable Long resourceVersion
         throw new StorageException(
             StorageException.Code.CONFLICT,
             key,
-            "Precondition failed: UID in precondition: "
-                + uid
-                + ", UID in object meta: "
-                + actual);
+            "Precondition failed: UID in precondition: " + uid + ", UID in object meta: " + actual);
       }
     }
     if (resourceVersion != null) {

@@ -108,7 +108,8 @@ class GuaranteedUpdateTest {
               assertThat(e.code()).isEqualTo(StorageException.Code.CONFLICT);
               assertThat(e.getMessage())
                   .isEqualTo(
-                      "Precondition failed: UID in precondition: other-uid, UID in object meta: real-uid");
+                      "Precondition failed: UID in precondition: other-uid, UID in object meta:"
+                          + " real-uid");
             });
   }
 
@@ -144,7 +145,8 @@ class GuaranteedUpdateTest {
   void guaranteedDeleteChecksPreconditionsThenDeletes() {
     KeyValue created = storage.create(KEY, object("u1", "1"));
 
-    assertThatThrownBy(() -> GuaranteedUpdate.guaranteedDelete(storage, KEY, Preconditions.uid("u2")))
+    assertThatThrownBy(
+            () -> GuaranteedUpdate.guaranteedDelete(storage, KEY, Preconditions.uid("u2")))
         .hasMessageContaining("UID in precondition: u2, UID in object meta: u1");
     KeyValue deleted = GuaranteedUpdate.guaranteedDelete(storage, KEY, Preconditions.uid("u1"));
 
@@ -157,7 +159,8 @@ class GuaranteedUpdateTest {
   }
 
   private static byte[] object(String uid, String data) {
-    return bytes("{\"metadata\":{\"name\":\"a\",\"uid\":\"" + uid + "\"},\"spec\":{\"n\":" + data + "}}");
+    return bytes(
+        "{\"metadata\":{\"name\":\"a\",\"uid\":\"" + uid + "\"},\"spec\":{\"n\":" + data + "}}");
   }
 
   private static byte[] bytes(String s) {

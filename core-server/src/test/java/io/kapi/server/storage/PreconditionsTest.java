@@ -34,7 +34,8 @@ class PreconditionsTest {
   void aMissingObjectFailsEverySetCondition() {
     assertThatThrownBy(() -> Preconditions.resourceVersion(5).check(KEY, null))
         .hasMessage(
-            "Precondition failed: ResourceVersion in precondition: 5, ResourceVersion in object meta: ");
+            "Precondition failed: ResourceVersion in precondition: 5, ResourceVersion in object"
+                + " meta: ");
   }
 
   @Test

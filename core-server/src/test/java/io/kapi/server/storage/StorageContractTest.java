@@ -55,9 +55,9 @@ public abstract class StorageContractTest {
   }
 
   /**
-   * How many increments each of the 8 threads of {@code concurrentConditionalIncrementsCountExactly}
-   * makes (each a {@link GuaranteedUpdate} retried on conflict); 1,000 unless a backend's writes are
-   * too slow to finish in a few seconds.
+   * How many increments each of the 8 threads of {@code
+   * concurrentConditionalIncrementsCountExactly} makes (each a {@link GuaranteedUpdate} retried on
+   * conflict); 1,000 unless a backend's writes are too slow to finish in a few seconds.
    */
   protected int incrementsPerThread() {
     return 1_000;
@@ -101,12 +101,6 @@ public abstract class StorageContractTest {
     assertThat(other.modRevision()).isGreaterThan(updated.modRevision());
     assertThat(deleted.modRevision()).isGreaterThan(other.modRevision());
     assertThat(s.currentRevision()).isEqualTo(deleted.modRevision());
-  }
-
-  @Test
-  void newStoreStartsAtRevisionZeroWithNothingCompacted() {
-    assertThat(storage().currentRevision()).isZero();
-    assertThat(storage().compactedRevision()).isZero();
   }
 
   @Test
@@ -632,8 +626,7 @@ public abstract class StorageContractTest {
 
   private static void assertCode(ThrowingCallable call, StorageException.Code code) {
     assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StorageException.class, e -> assertThat(e.code()).isEqualTo(code));
+        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   private static void assertPrevValue(StorageEvent event, String expected) {

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What to list from a {@link WatchCache}: the objects under {@code prefix} (which must lie within
  * the cache's prefix), from {@code startKey} (inclusive; empty for the first), at most {@code
- * limit} ({@code 0} for all), from a state not older than {@code minRevision} ({@code 0}: any state,
- * Kubernetes' {@code resourceVersion=0}), that pass {@code filter} ({@code null}: all).
+ * limit} ({@code 0} for all), from a state not older than {@code minRevision} ({@code 0}: any
+ * state, Kubernetes' {@code resourceVersion=0}), that pass {@code filter} ({@code null}: all).
  */
 public record CacheListRequest<T>(
     String prefix,

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * without initial events and periodic bookmarks, buffering at most {@code bufferSize} events
  * ({@code 0}: the cache's default) before the watcher is closed as too slow.
  *
- * <p>How Kubernetes watch parameters map: {@code resourceVersion} unset or {@code "0"} →
- * {@code fromRevision 0} with {@link InitialEvents#ADDED} (unset: pass the storage's current revision
- * for a consistent start); {@code resourceVersion=N} → {@code N} with {@link InitialEvents#NONE};
+ * <p>How Kubernetes watch parameters map: {@code resourceVersion} unset or {@code "0"} → {@code
+ * fromRevision 0} with {@link InitialEvents#ADDED} (unset: pass the storage's current revision for
+ * a consistent start); {@code resourceVersion=N} → {@code N} with {@link InitialEvents#NONE};
  * {@code sendInitialEvents=true} → {@link InitialEvents#ADDED_THEN_BOOKMARK}; {@code
  * allowWatchBookmarks=true} → {@code bookmarks}.
  */
@@ -61,18 +61,22 @@ public record CacheWatchRequest<T>(
   }
 
   public CacheWatchRequest<T> withInitialEvents(InitialEvents initialEvents) {
-    return new CacheWatchRequest<>(prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
+    return new CacheWatchRequest<>(
+        prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
   }
 
   public CacheWatchRequest<T> withBookmarks(boolean bookmarks) {
-    return new CacheWatchRequest<>(prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
+    return new CacheWatchRequest<>(
+        prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
   }
 
   public CacheWatchRequest<T> withFilter(@Nullable Predicate<? super T> filter) {
-    return new CacheWatchRequest<>(prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
+    return new CacheWatchRequest<>(
+        prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
   }
 
   public CacheWatchRequest<T> withBufferSize(int bufferSize) {
-    return new CacheWatchRequest<>(prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
+    return new CacheWatchRequest<>(
+        prefix, fromRevision, initialEvents, bookmarks, filter, bufferSize);
   }
 }

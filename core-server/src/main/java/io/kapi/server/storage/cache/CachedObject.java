@@ -18,6 +18,7 @@ public final class CachedObject<T> {
   private final T object;
   private final Function<? super T, byte[]> serializer;
   private volatile byte @Nullable [] serialized;
+
   /** The synthetic ADDED event for initial events, shared by every watcher that starts here. */
   private volatile @Nullable WatchCacheEvent<T> added;
 

@@ -6,9 +6,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One change the cache applied, as kept in its {@link EventRing}: the new object, the previous
- * one, and the events watchers get from it. Watchers without a filter, and filtered watchers that
- * see the change as it is, share {@link #natural}; watchers for which the filter turns it into an
+ * One change the cache applied, as kept in its {@link EventRing}: the new object, the previous one,
+ * and the events watchers get from it. Watchers without a filter, and filtered watchers that see
+ * the change as it is, share {@link #natural}; watchers for which the filter turns it into an
  * {@code ADDED} or {@code DELETED} share one memoized event per kind, so each variant is serialized
  * at most once.
  */
@@ -19,10 +19,13 @@ final class Change<T> {
   final WatchCacheEvent.Type type;
   final String key;
   final long revision;
+
   /** The new state; for {@code DELETED}, the last state stamped with the delete's revision. */
   final CachedObject<T> object;
+
   /** The state before the change ({@code null} for {@code ADDED}). */
   final @Nullable CachedObject<T> prev;
+
   /** When the cache applied it (ticker nanos), for the ring's retention. */
   final long nanos;
 

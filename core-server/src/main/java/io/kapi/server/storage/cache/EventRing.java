@@ -16,10 +16,13 @@ final class EventRing<T> {
   private final long retentionNanos;
 
   private volatile @Nullable Change<T>[] slots;
+
   /** Sequence number of the oldest change kept. */
   private long first;
+
   /** Sequence number the next change gets. */
   private long next;
+
   /** Every change with a revision above this one is in the ring. */
   private long historyStart;
 

@@ -76,7 +76,9 @@ final class ObjectTree<V> {
     return null;
   }
 
-  /** A tree with {@code key} mapped to {@code value}; {@code random} draws new nodes' priorities. */
+  /**
+   * A tree with {@code key} mapped to {@code value}; {@code random} draws new nodes' priorities.
+   */
   ObjectTree<V> put(String key, V value, SplittableRandom random) {
     return new ObjectTree<>(put(root, key, value, random));
   }
@@ -133,7 +135,8 @@ final class ObjectTree<V> {
 
   // ---------------------------------------------------------------- node operations
 
-  private static <V> Node<V> put(@Nullable Node<V> n, String key, V value, SplittableRandom random) {
+  private static <V> Node<V> put(
+      @Nullable Node<V> n, String key, V value, SplittableRandom random) {
     if (n == null) {
       return new Node<>(key, value, random.nextInt(Integer.MAX_VALUE - 64), null, null);
     }

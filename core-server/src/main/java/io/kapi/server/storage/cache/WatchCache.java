@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * single {@link Storage#watch}, as kube-apiserver's cacher does for etcd. It serves:
  *
  * <ul>
- *   <li>lists and gets of "any" state ({@code resourceVersion=0}) and of a state "not older than"
- *       a revision (waiting up to the freshness timeout, 3 s by default, for the cache to reach it,
+ *   <li>lists and gets of "any" state ({@code resourceVersion=0}) and of a state "not older than" a
+ *       revision (waiting up to the freshness timeout, 3 s by default, for the cache to reach it,
  *       else {@code REVISION_TOO_LARGE}), from a persistent sorted tree: a list reads an immutable
  *       snapshot and never blocks the cache;
  *   <li>watches from any revision still in its ring of recent changes (at least 75 s or 100
@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Changes are applied on the storage watch's thread; lists read without locking.
  *
  * <pre>{@code
- * WatchCache<Pod> pods = WatchCache.builder(storage, "/registry/pods/", kv -> decode(kv), codec::toJson)
- *     .build();
+ * WatchCache<Pod> pods =
+ *     WatchCache.builder(storage, "/registry/pods/", kv -> decode(kv), codec::toJson).build();
  * CacheListResult<Pod> all = pods.list(CacheListRequest.all("/registry/pods/default/"));
  * CacheWatch<Pod> w = pods.watch(CacheWatchRequest.changesAfter("/registry/pods/", rv), consumer);
  * }</pre>
@@ -82,6 +82,7 @@ public final class WatchCache<T> implements AutoCloseable {
   private final boolean ownsScheduler;
 
   private final ReentrantLock lock = new ReentrantLock();
+
   /** Signalled whenever the snapshot's revision advances. */
   private final Condition advanced = lock.newCondition();
 
@@ -245,8 +246,8 @@ public final class WatchCache<T> implements AutoCloseable {
    * Registers a watcher; see {@link CacheWatchRequest}. Events become available to {@code consumer}
    * through the returned {@link CacheWatch}. A start revision the cache no longer has in its
    * history yields a watch whose only event is an {@code ERROR} with code {@code COMPACTED}
-   * (message {@code too old resource version: R (S)}); waiting in vain for a "not older than"
-   * state yields one with {@code REVISION_TOO_LARGE}. Blocks only for that wait.
+   * (message {@code too old resource version: R (S)}); waiting in vain for a "not older than" state
+   * yields one with {@code REVISION_TOO_LARGE}. Blocks only for that wait.
    *
    * @throws IllegalArgumentException if the request's prefix is outside the cache's prefix
    * @throws IllegalStateException if the cache is closed
@@ -343,10 +344,17 @@ public final class WatchCache<T> implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "WatchCache{" + prefix + " @" + snapshot.revision + ", " + snapshot.tree.size() + " objects}";
+    return "WatchCache{"
+        + prefix
+        + " @"
+        + snapshot.revision
+        + ", "
+        + snapshot.tree.size()
+        + " objects}";
   }
 
-  // ---------------------------------------------------------------- package-private, for watchers and tests
+  // ---------------------------------------------------------------- package-private, for watchers
+  // and tests
 
   void unregister(CacheWatcher<T> w) {
     lock.lock();
@@ -462,12 +470,19 @@ public final class WatchCache<T> implements AutoCloseable {
     String key = event.key();
     CachedObject<T> prev = before.tree.get(key);
     long createRevision =
-        prev != null && event.type() != StorageEvent.Type.ADDED ? prev.keyValue().createRevision() : event.revision();
+        prev != null && event.type() != StorageEvent.Type.ADDED
+            ? prev.keyValue().createRevision()
+            : event.revision();
     CachedObject<T> object;
     try {
       object = cachedObject(new KeyValue(key, event.value(), createRevision, event.revision()));
     } catch (RuntimeException e) {
-      log.error("watch cache {}: cannot decode {} at revision {}; skipped", prefix, key, event.revision(), e);
+      log.error(
+          "watch cache {}: cannot decode {} at revision {}; skipped",
+          prefix,
+          key,
+          event.revision(),
+          e);
       return;
     }
     List<CacheWatcher<T>> signal = null;
@@ -538,7 +553,8 @@ public final class WatchCache<T> implements AutoCloseable {
   }
 
   private CachedObject<T> cachedObject(KeyValue kv) {
-    return new CachedObject<>(kv, checkNotNull(decoder.apply(kv), "decoder returned null"), serializer);
+    return new CachedObject<>(
+        kv, checkNotNull(decoder.apply(kv), "decoder returned null"), serializer);
   }
 
   // ---------------------------------------------------------------- loading
@@ -689,7 +705,10 @@ public final class WatchCache<T> implements AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new StorageException(
-              StorageException.Code.INTERNAL, prefix, "interrupted waiting for revision " + minRevision, e);
+              StorageException.Code.INTERNAL,
+              prefix,
+              "interrupted waiting for revision " + minRevision,
+              e);
         }
       }
       return s;
@@ -698,7 +717,8 @@ public final class WatchCache<T> implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- watcher bookkeeping (lock held)
+  // ---------------------------------------------------------------- watcher bookkeeping (lock
+  // held)
 
   private void add(CacheWatcher<T> w) {
     if (watcherCount == watchers.length) {
@@ -843,7 +863,10 @@ public final class WatchCache<T> implements AutoCloseable {
 
     /** How often watchers that allow bookmarks get one. */
     public Builder<T> bookmarkInterval(Duration interval) {
-      checkArgument(!interval.isNegative() && !interval.isZero(), "bookmark interval must be positive: %s", interval);
+      checkArgument(
+          !interval.isNegative() && !interval.isZero(),
+          "bookmark interval must be positive: %s",
+          interval);
       this.bookmarkInterval = interval;
       return this;
     }
@@ -862,7 +885,8 @@ public final class WatchCache<T> implements AutoCloseable {
     public Builder<T> history(Duration retention, int minEvents, int maxEvents) {
       checkArgument(!retention.isNegative(), "retention must not be negative: %s", retention);
       checkArgument(minEvents > 0, "minEvents must be positive: %s", minEvents);
-      checkArgument(maxEvents >= minEvents, "maxEvents %s below minEvents %s", maxEvents, minEvents);
+      checkArgument(
+          maxEvents >= minEvents, "maxEvents %s below minEvents %s", maxEvents, minEvents);
       this.eventRetention = retention;
       this.minEvents = minEvents;
       this.maxEvents = maxEvents;

@@ -59,16 +59,16 @@ public final class WatchCacheEvent<T> {
   }
 
   /**
-   * The revision of the event: the object's revision for changes (for {@code DELETED}, the
-   * revision of the delete), the bookmarked revision for {@code BOOKMARK}, 0 for {@code ERROR}.
+   * The revision of the event: the object's revision for changes (for {@code DELETED}, the revision
+   * of the delete), the bookmarked revision for {@code BOOKMARK}, 0 for {@code ERROR}.
    */
   public long revision() {
     return revision;
   }
 
   /**
-   * The object of an {@code ADDED}/{@code MODIFIED}/{@code DELETED} event ({@code DELETED}: its last
-   * state, with the delete's revision); {@code null} for {@code BOOKMARK} and {@code ERROR}.
+   * The object of an {@code ADDED}/{@code MODIFIED}/{@code DELETED} event ({@code DELETED}: its
+   * last state, with the delete's revision); {@code null} for {@code BOOKMARK} and {@code ERROR}.
    */
   public @Nullable CachedObject<T> object() {
     return object;

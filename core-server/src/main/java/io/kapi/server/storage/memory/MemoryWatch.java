@@ -6,7 +6,7 @@ import io.kapi.server.storage.Watch;
 import io.kapi.server.storage.WatchListener;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +24,9 @@ final class MemoryWatch implements Watch {
   private final String prefix;
   private final WatchListener listener;
   private final Executor executor;
-  /** Work-in-progress counter: non-zero while a drain is scheduled or running. */
-  private final AtomicInteger wip = new AtomicInteger();
+
+  /** Set while a drain is scheduled or running. */
+  private final AtomicBoolean scheduled = new AtomicBoolean();
 
   /** The revision of the last event looked at; only the (serial) drain touches it. */
   private long cursor;
@@ -46,14 +47,24 @@ final class MemoryWatch implements Watch {
     return key.startsWith(prefix);
   }
 
-  /** There may be new events (or a progress request): make sure a drain runs. */
+  /**
+   * There may be new events (or a progress request): make sure a drain runs. Cheap when one is
+   * already scheduled (a volatile read), so many writers do not contend on it.
+   */
   void signal() {
-    if (wip.getAndIncrement() == 0 && !closed) {
-      try {
-        executor.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        closed = true; // the store is closing
-      }
+    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+      schedule();
+    }
+  }
+
+  private void schedule() {
+    if (closed) {
+      return;
+    }
+    try {
+      executor.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      closed = true; // the store is closing
     }
   }
 
@@ -70,14 +81,20 @@ final class MemoryWatch implements Watch {
   }
 
   private void drain() {
-    int missed = 1;
-    do {
+    while (true) {
       if (closed) {
         return;
       }
       deliverAvailable();
-      missed = wip.addAndGet(-missed);
-    } while (missed != 0);
+      scheduled.set(false);
+      // A writer that published after our last read saw `scheduled` still set and did not
+      // schedule: look again (volatile write, then read, pairs with the writer's
+      // publish-then-read).
+      boolean more = cursor < store.currentRevision() || progressRequested;
+      if (!more || !scheduled.compareAndSet(false, true)) {
+        return;
+      }
+    }
   }
 
   private void deliverAvailable() {
@@ -123,8 +140,11 @@ final class MemoryWatch implements Watch {
           new StorageException(
               StorageException.Code.COMPACTED,
               prefix,
-              "required revision " + (cursor + 1) + " has been compacted (compacted revision "
-                  + compacted + ")"));
+              "required revision "
+                  + (cursor + 1)
+                  + " has been compacted (compacted revision "
+                  + compacted
+                  + ")"));
     } catch (RuntimeException e) {
       log.warn("watch listener for {} failed on error", prefix, e);
     }

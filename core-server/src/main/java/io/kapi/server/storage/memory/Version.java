@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 final class Version {
   final long revision;
   final long createRevision;
+
   /** The value, or {@code null} for the tombstone a delete leaves. */
   final byte @Nullable [] value;
 

@@ -14,7 +14,8 @@ class ObjectTreeTest {
 
   @Test
   void updatesLeaveOlderTreesUntouched() {
-    ObjectTree<String> v1 = ObjectTree.<String>empty().put("b", "b1", random).put("a", "a1", random);
+    ObjectTree<String> v1 =
+        ObjectTree.<String>empty().put("b", "b1", random).put("a", "a1", random);
     ObjectTree<String> v2 = v1.put("a", "a2", random).remove("b").put("c", "c1", random);
 
     assertThat(entries(v1, "")).containsExactly("a=a1", "b=b1");

@@ -107,7 +107,8 @@ class WatchCacheTest {
     KeyValue last = storage.create(PODS + "default/c", bytes("x:c"));
 
     CacheListResult<Pod> ns =
-        cache.list(CacheListRequest.<Pod>all(PODS + "default/").withMinRevision(last.modRevision()));
+        cache.list(
+            CacheListRequest.<Pod>all(PODS + "default/").withMinRevision(last.modRevision()));
 
     assertThat(keys(ns)).containsExactly(PODS + "default/a", PODS + "default/c");
     assertThat(ns.revision()).isGreaterThanOrEqualTo(last.modRevision());
@@ -139,7 +140,10 @@ class WatchCacheTest {
     WatchCache<Pod> cache = cache();
 
     CacheListResult<Pod> blue =
-        cache.list(CacheListRequest.<Pod>all(PODS).withFilter(p -> p.label().equals("blue")).withPage("", 2));
+        cache.list(
+            CacheListRequest.<Pod>all(PODS)
+                .withFilter(p -> p.label().equals("blue"))
+                .withPage("", 2));
 
     assertThat(keys(blue)).containsExactly(PODS + "a", PODS + "c");
     assertThat(blue.more()).isTrue();
@@ -218,8 +222,101 @@ class WatchCacheTest {
 
     assertThat(describe(consumer.await(watch, 3)))
         .containsExactly(
-            "ADDED " + PODS + "a x:a@1", "ADDED " + PODS + "b x:b@2", "ADDED " + PODS + "c x:c@" + c.modRevision());
+            "ADDED " + PODS + "a x:a@1",
+            "ADDED " + PODS + "b x:b@2",
+            "ADDED " + PODS + "c x:c@" + c.modRevision());
     consumer.assertNothingMore(watch);
+  }
+
+  @Test
+  void initialEventsHonourTheFilterAndTheSubPrefix() throws Exception {
+    storage.create(PODS + "default/a", bytes("red:a"));
+    storage.create(PODS + "default/b", bytes("blue:b"));
+    storage.create(PODS + "other/c", bytes("red:c"));
+    WatchCache<Pod> cache = cache();
+    Consumer consumer = new Consumer();
+
+    CacheWatch<Pod> watch =
+        cache.watch(
+            CacheWatchRequest.<Pod>stateAndChanges(PODS + "default/")
+                .withFilter(p -> p.label().equals("red")),
+            consumer);
+
+    assertThat(describe(consumer.await(watch, 1)))
+        .containsExactly("ADDED " + PODS + "default/a red:a@1");
+    consumer.assertNothingMore(watch);
+  }
+
+  @Test
+  void anInitialStateWatchForAFutureRevisionGetsOneRevisionTooLargeError() throws Exception {
+    WatchCache<Pod> cache = cache(builder().freshnessTimeout(Duration.ofMillis(100)));
+    Consumer consumer = new Consumer();
+
+    CacheWatch<Pod> watch =
+        cache.watch(
+            CacheWatchRequest.<Pod>changesAfter(PODS, storage.currentRevision() + 5)
+                .withInitialEvents(CacheWatchRequest.InitialEvents.ADDED_THEN_BOOKMARK),
+            consumer);
+
+    WatchCacheEvent<Pod> event = consumer.await(watch, 1).get(0);
+    assertThat(event.type()).isEqualTo(WatchCacheEvent.Type.ERROR);
+    assertThat(event.error().code()).isEqualTo(StorageException.Code.REVISION_TOO_LARGE);
+    assertThat(watch.isClosed()).isTrue();
+    assertThat(cache.watcherCount()).isZero();
+  }
+
+  @Test
+  void watchersRegisteredDuringWritesSeeEveryLaterChangeExactlyOnce() throws Exception {
+    WatchCache<Pod> cache = cache();
+    int writes = 2_000;
+    CompletableFuture<Void> writer =
+        CompletableFuture.runAsync(
+            () -> {
+              KeyValue counter = storage.create(PODS + "counter", bytes("x:0"));
+              for (int i = 1; i < writes; i++) {
+                if (i % 3 == 0) {
+                  storage.create(PODS + "k" + i, bytes("x:" + i));
+                } else {
+                  counter =
+                      storage.update(PODS + "counter", counter.modRevision(), bytes("x:" + i));
+                }
+              }
+            });
+    List<CacheWatch<Pod>> watches = new ArrayList<>();
+    List<Consumer> consumers = new ArrayList<>();
+    List<Long> starts = new ArrayList<>();
+    while (!writer.isDone() && watches.size() < 40) {
+      long from = Math.max(0, cache.revision() - watches.size() % 7);
+      Consumer c = new Consumer();
+      watches.add(
+          cache.watch(CacheWatchRequest.<Pod>changesAfter(PODS, from).withBufferSize(writes), c));
+      consumers.add(c);
+      starts.add(from);
+      Thread.sleep(1);
+    }
+    writer.get(30, TimeUnit.SECONDS);
+
+    int checked = 0;
+    for (int i = 0; i < watches.size(); i++) {
+      long from = starts.get(i);
+      if (from == 0) {
+        continue; // from 0 means "after whatever the cache had": not a fixed revision
+      }
+      checked++;
+      int expected = (int) (writes - from);
+      List<Long> revisions =
+          consumers.get(i).await(watches.get(i), expected).stream()
+              .map(WatchCacheEvent::revision)
+              .collect(Collectors.toList());
+      List<Long> wanted = new ArrayList<>();
+      for (long r = from + 1; r <= writes; r++) {
+        wanted.add(r);
+      }
+      assertThat(revisions).as("watch from %s", from).isEqualTo(wanted);
+    }
+    assertThat(checked).isPositive();
+    Thread.sleep(100);
+    assertThat(watches).allMatch(w -> w.poll() == null || starts.get(watches.indexOf(w)) == 0);
   }
 
   @Test
@@ -266,7 +363,8 @@ class WatchCacheTest {
     cache.list(CacheListRequest.<Pod>all(PODS).withMinRevision(gone.modRevision()));
     Consumer consumer = new Consumer();
 
-    CacheWatch<Pod> watch = cache.watch(CacheWatchRequest.changesAfter(PODS, a.modRevision()), consumer);
+    CacheWatch<Pod> watch =
+        cache.watch(CacheWatchRequest.changesAfter(PODS, a.modRevision()), consumer);
     KeyValue b = storage.create(PODS + "b", bytes("x:b"));
 
     assertThat(describe(consumer.await(watch, 3)))
@@ -274,6 +372,23 @@ class WatchCacheTest {
             "MODIFIED " + PODS + "a x:a2@" + a2.modRevision(),
             "DELETED " + PODS + "a x:a2@" + gone.modRevision(),
             "ADDED " + PODS + "b x:b@" + b.modRevision());
+    consumer.assertNothingMore(watch);
+  }
+
+  @Test
+  void aWatchFromAFutureRevisionStartsStrictlyAfterIt() throws Exception {
+    WatchCache<Pod> cache = cache();
+    long future = storage.currentRevision() + 2;
+    Consumer consumer = new Consumer();
+
+    CacheWatch<Pod> watch = cache.watch(CacheWatchRequest.changesAfter(PODS, future), consumer);
+    storage.create(PODS + "a", bytes("x:a"));
+    storage.create(PODS + "b", bytes("x:b"));
+    KeyValue c = storage.create(PODS + "c", bytes("x:c"));
+
+    assertThat(c.modRevision()).isEqualTo(future + 1);
+    assertThat(describe(consumer.await(watch, 1)))
+        .containsExactly("ADDED " + PODS + "c x:c@" + c.modRevision());
     consumer.assertNothingMore(watch);
   }
 
@@ -407,7 +522,8 @@ class WatchCacheTest {
     Consumer withBookmarks = new Consumer();
     Consumer without = new Consumer();
     CacheWatch<Pod> w1 =
-        cache.watch(CacheWatchRequest.<Pod>changesAfter(PODS, 0).withBookmarks(true), withBookmarks);
+        cache.watch(
+            CacheWatchRequest.<Pod>changesAfter(PODS, 0).withBookmarks(true), withBookmarks);
     CacheWatch<Pod> w2 = cache.watch(CacheWatchRequest.changesAfter(PODS, 0), without);
     KeyValue a = storage.create(PODS + "a", bytes("x:a"));
     withBookmarks.await(w1, 1);
@@ -513,7 +629,9 @@ class WatchCacheTest {
             e ->
                 e.type()
                     + " "
-                    + (e.object() == null ? "-" : e.object().key() + " " + new String(e.object().serialized(), UTF_8)))
+                    + (e.object() == null
+                        ? "-"
+                        : e.object().key() + " " + new String(e.object().serialized(), UTF_8)))
         .collect(Collectors.toList());
   }
 

@@ -31,6 +31,12 @@ class MemoryStorageTest extends StorageContractTest {
   }
 
   @Test
+  void aNewStoreStartsAtRevisionZeroWithNothingCompacted() {
+    assertThat(memory().currentRevision()).isZero();
+    assertThat(memory().compactedRevision()).isZero();
+  }
+
+  @Test
   void compactionDropsSupersededVersionsAndDeletedKeys() {
     MemoryStorage s = memory();
     var a = s.create(PODS + "a", bytes("a1"));
