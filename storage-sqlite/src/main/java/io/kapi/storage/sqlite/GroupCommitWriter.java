@@ -161,6 +161,35 @@ final class GroupCommitWriter {
   }
 
   private void run() {
+    try {
+      loop();
+    } catch (Throwable e) {
+      // not expected (SQL failures are handled per transaction), but callers must never hang
+      log.error("the SQLite writer thread failed; the storage accepts no more writes", e);
+      synchronized (submitLock) {
+        stopped = true;
+      }
+      WriteOutcome failed = WriteOutcome.internal("writer thread failed: " + e, e);
+      StorageException error =
+          new StorageException(StorageException.Code.INTERNAL, "", "writer thread failed", e);
+      for (WriteTask.Mutation mutation : group) {
+        mutation.result().complete(failed);
+      }
+      for (WriteTask.Compaction waiter : compactionWaiters) {
+        waiter.done().completeExceptionally(error);
+      }
+      for (WriteTask task; (task = queue.poll()) != null; ) {
+        if (task instanceof WriteTask.Mutation mutation) {
+          mutation.result().complete(failed);
+        } else if (task instanceof WriteTask.Compaction compaction) {
+          compaction.done().completeExceptionally(error);
+        }
+      }
+      closeConnection();
+    }
+  }
+
+  private void loop() {
     List<WriteTask> tasks = new ArrayList<>(MAX_GROUP);
     boolean stop = false;
     while (!stop) {
