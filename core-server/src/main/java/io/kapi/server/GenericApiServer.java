@@ -75,6 +75,8 @@ public final class GenericApiServer implements DelegationTarget {
   }
 
   private void installDefaultEndpoints() {
+    // the version never changes: encode it once
+    byte[] versionBytes = io.kapi.api.codec.ApiCodec.json().encodePretty(config.version());
     HttpHandler index =
         exchange -> Responses.writeRawJson(exchange, 200, new RootPaths(listedPaths()));
     handler.nonGoRestfulMux().unlistedHandle("/", index);
@@ -90,7 +92,10 @@ public final class GenericApiServer implements DelegationTarget {
                         .doc("get the version information for this server")
                         .produces(Responses.APPLICATION_JSON)
                         .writes(config.version())
-                        .to(r -> Responses.writeRawJson(r.exchange(), 200, config.version()))
+                        .to(
+                            r ->
+                                Responses.writeBytes(
+                                    r.exchange(), 200, Responses.APPLICATION_JSON, versionBytes))
                         .build())
                 .build());
     for (String endpoint : List.of("healthz", "livez", "readyz")) {

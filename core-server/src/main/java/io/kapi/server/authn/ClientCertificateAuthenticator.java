@@ -55,6 +55,8 @@ public final class ClientCertificateAuthenticator implements Authenticator {
   private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
   private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
   private static final AtomicLong INSTANCES = new AtomicLong();
+  /** Remembered in a TLS session whose client sent no certificate. */
+  private static final Object NO_CERTIFICATE = new Object();
 
   private final Set<TrustAnchor> trustAnchors;
   private final List<X509Certificate> caCertificates;
@@ -86,14 +88,24 @@ public final class ClientCertificateAuthenticator implements Authenticator {
     }
     SSLSession session = tls.getSSLSession();
     long now = System.currentTimeMillis();
-    if (session != null && session.getValue(sessionKey) instanceof Verified cached) {
-      if (cached.isValidAt(now)) {
-        return Optional.of(cached.user);
+    if (session != null) {
+      Object cached = session.getValue(sessionKey);
+      if (cached == NO_CERTIFICATE) {
+        return Optional.empty();
       }
-      session.removeValue(sessionKey);
+      if (cached instanceof Verified verified) {
+        if (verified.isValidAt(now)) {
+          return Optional.of(verified.user);
+        }
+        session.removeValue(sessionKey);
+      }
     }
     X509Certificate[] chain = peerChain(tls);
     if (chain.length == 0) {
+      if (session != null) {
+        // the handshake is over and renegotiation is never triggered: this session stays anonymous
+        session.putValue(sessionKey, NO_CERTIFICATE);
+      }
       return Optional.empty();
     }
     Verified verified = verify(chain, now);
