@@ -131,4 +131,22 @@ class RoutingTraceTest {
         .contains("\"/api\"", "\"/api/v1\"", "\"/apis\"", "\"/apis/\"", "\"/healthz\"",
             "\"/livez\"", "\"/readyz\"", "\"/version\"");
   }
+
+  @Test
+  void servesHttp2OverTlsWithAlpn() throws Exception {
+    java.net.http.HttpClient h2 =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_2)
+            .sslContext(StartedServer.trusting(dataDir.resolve("ca.crt")))
+            .build();
+    HttpResponse<String> response =
+        h2.send(
+            java.net.http.HttpRequest.newBuilder(server.uri("/api"))
+                .header("Authorization", "Bearer " + server.token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"kind\":\"APIVersions\"");
+  }
 }
