@@ -47,10 +47,17 @@ import java.util.Set;
  *       #recordTermination}.
  * </ul>
  *
- * <p>Label values are described in {@link RequestLabels}; all of them are bounded. Requests that
- * authentication rejected (401) are counted without resource labels, since their path is not to be
- * trusted, and at most {@value #MAX_RESOURCE_LABEL_SETS} distinct {@code
- * group/version/resource/subresource} combinations are reported (see {@link ResourceLabelLimit}).
+ * <p>Label values are cleaned as upstream cleans them, so all of them are bounded: {@code verb} is
+ * upstream's upper-case verb ({@code LIST}, {@code WATCH}, {@code APPLY}, {@code CONNECT}... or
+ * {@code other}), {@code dry_run} is {@code ""}, {@code All} or {@code invalid}, {@code scope} is
+ * {@code resource}, {@code namespace}, {@code cluster} or {@code ""}, {@code component} is {@code
+ * apiserver}. {@code group}, {@code version}, {@code resource} and {@code subresource} come from
+ * the URL of resource requests; non-resource requests carry only the path of the server's own
+ * endpoints ({@code /version}, {@code /healthz}, {@code /metrics}...) in {@code subresource}.
+ * Requests that authentication rejected (401) are counted without resource labels, since their path
+ * is not to be trusted, and at most {@value #MAX_RESOURCE_LABEL_SETS} distinct {@code
+ * group/version/resource/subresource} combinations are reported; later ones are counted without
+ * resource labels.
  *
  * <p>Thread-safe.
  */
@@ -90,8 +97,15 @@ public final class ApiServerMetrics {
                 "[STABLE] Requests served, by verb, dry-run value, group, version, resource,"
                     + " subresource, scope, component and HTTP status code.")
             .labelNames(
-                "verb", "dry_run", "group", "version", "resource", "subresource", "scope",
-                "component", "code")
+                "verb",
+                "dry_run",
+                "group",
+                "version",
+                "resource",
+                "subresource",
+                "scope",
+                "component",
+                "code")
             .withoutExemplars()
             .register(registry);
     this.durations =
@@ -102,7 +116,13 @@ public final class ApiServerMetrics {
                     + " verb, dry-run value, group, version, resource, subresource, scope and"
                     + " component.")
             .labelNames(
-                "verb", "dry_run", "group", "version", "resource", "subresource", "scope",
+                "verb",
+                "dry_run",
+                "group",
+                "version",
+                "resource",
+                "subresource",
+                "scope",
                 "component")
             .classicOnly()
             .classicUpperBounds(DURATION_BUCKETS)
@@ -145,8 +165,7 @@ public final class ApiServerMetrics {
                     + " shedding), by verb, group, version, resource, subresource, scope,"
                     + " component and HTTP status code.")
             .labelNames(
-                "verb", "group", "version", "resource", "subresource", "scope", "component",
-                "code")
+                "verb", "group", "version", "resource", "subresource", "scope", "component", "code")
             .withoutExemplars()
             .register(registry);
   }
@@ -216,8 +235,14 @@ public final class ApiServerMetrics {
     RequestLabels labels = labels(exchange, trustedInfo(exchange, true), true);
     terminations
         .labelValues(
-            labels.verb(), labels.group(), labels.version(), labels.resource(),
-            labels.subresource(), labels.scope(), labels.component(), Integer.toString(code))
+            labels.verb(),
+            labels.group(),
+            labels.version(),
+            labels.resource(),
+            labels.subresource(),
+            labels.scope(),
+            labels.component(),
+            Integer.toString(code))
         .inc();
   }
 
@@ -230,20 +255,38 @@ public final class ApiServerMetrics {
     double seconds = Math.max(0, System.nanoTime() - startNanos) / 1e9;
     requests
         .labelValues(
-            labels.verb(), labels.dryRun(), labels.group(), labels.version(), labels.resource(),
-            labels.subresource(), labels.scope(), labels.component(), Integer.toString(code))
+            labels.verb(),
+            labels.dryRun(),
+            labels.group(),
+            labels.version(),
+            labels.resource(),
+            labels.subresource(),
+            labels.scope(),
+            labels.component(),
+            Integer.toString(code))
         .inc();
     durations
         .labelValues(
-            labels.verb(), labels.dryRun(), labels.group(), labels.version(), labels.resource(),
-            labels.subresource(), labels.scope(), labels.component())
+            labels.verb(),
+            labels.dryRun(),
+            labels.group(),
+            labels.version(),
+            labels.resource(),
+            labels.subresource(),
+            labels.scope(),
+            labels.component())
         .observe(seconds);
     if (RequestLabels.isRead(
         exchange.getRequestMethod().toString(), info, exchange.getQueryParameters())) {
       responseSizes
           .labelValues(
-              labels.verb(), labels.group(), labels.version(), labels.resource(),
-              labels.subresource(), labels.scope(), labels.component())
+              labels.verb(),
+              labels.group(),
+              labels.version(),
+              labels.resource(),
+              labels.subresource(),
+              labels.scope(),
+              labels.component())
           .observe(exchange.getResponseBytesSent());
     }
   }
@@ -254,8 +297,13 @@ public final class ApiServerMetrics {
     if (info.isLongRunning()) {
       RequestLabels labels = labels(exchange, info, true);
       return longRunning.labelValues(
-          labels.verb(), labels.group(), labels.version(), labels.resource(),
-          labels.subresource(), labels.scope(), labels.component());
+          labels.verb(),
+          labels.group(),
+          labels.version(),
+          labels.resource(),
+          labels.subresource(),
+          labels.scope(),
+          labels.component());
     }
     return READ_ONLY_VERBS.contains(info.verb()) ? readOnlyInFlight : mutatingInFlight;
   }

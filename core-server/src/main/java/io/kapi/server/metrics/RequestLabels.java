@@ -8,16 +8,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The label values that kube-apiserver's request metrics carry for one request
- * ({@code AS/pkg/endpoints/metrics/metrics.go}): every value is cleaned into a bounded set, so no
- * client can create series at will.
+ * The label values that kube-apiserver's request metrics carry for one request ({@code
+ * AS/pkg/endpoints/metrics/metrics.go}): every value is cleaned into a bounded set, so no client
+ * can create series at will.
  *
  * <ul>
  *   <li>{@code verb}: the upper-case method, {@code GET}/{@code HEAD} on a collection as {@code
  *       LIST}, {@code WATCH} for watches, {@code APPLY} for server-side apply, {@code CONNECT} for
- *       the connect subresources; anything else outside upstream's list is {@code other}.
- *       Like upstream's {@code MonitorRequest}, a collection delete reports {@code DELETE} (its
- *       scope tells it apart), not {@code DELETECOLLECTION}.
+ *       the connect subresources; anything else outside upstream's list is {@code other}. Like
+ *       upstream's {@code MonitorRequest}, a collection delete reports {@code DELETE} (its scope
+ *       tells it apart), not {@code DELETECOLLECTION}.
  *   <li>{@code dry_run}: {@code ""}, {@code All}, or {@code invalid}.
  *   <li>{@code scope}: see {@link #routeScope} and {@link #cleanScope}.
  *   <li>{@code group}, {@code version}, {@code resource}, {@code subresource}: from the {@link
@@ -49,8 +49,20 @@ record RequestLabels(
   /** Upstream's {@code validRequestMethods}. */
   private static final Set<String> REPORTED_VERBS =
       Set.of(
-          "APPLY", "CONNECT", "CREATE", "DELETE", "DELETECOLLECTION", "GET", "LIST", "PATCH",
-          "POST", "PROXY", "PUT", "UPDATE", "WATCH", "WATCHLIST");
+          "APPLY",
+          "CONNECT",
+          "CREATE",
+          "DELETE",
+          "DELETECOLLECTION",
+          "GET",
+          "LIST",
+          "PATCH",
+          "POST",
+          "PROXY",
+          "PUT",
+          "UPDATE",
+          "WATCH",
+          "WATCHLIST");
 
   /** Upstream's {@code validConnectRequests}: subresources whose requests are {@code CONNECT}. */
   private static final Set<String> CONNECT_SUBRESOURCES =
@@ -59,8 +71,16 @@ record RequestLabels(
   /** Non-resource paths that keep their path as {@code subresource}: the server's own endpoints. */
   private static final Set<String> NAMED_PATHS =
       Set.of(
-          "/", "/version", "/metrics", "/healthz", "/livez", "/readyz", "/api", "/apis",
-          "/openapi/v2", "/openapi/v3");
+          "/",
+          "/version",
+          "/metrics",
+          "/healthz",
+          "/livez",
+          "/readyz",
+          "/api",
+          "/apis",
+          "/openapi/v2",
+          "/openapi/v3");
 
   /**
    * The labels of a request, as {@code apiserver_request_total} reports it.
@@ -79,8 +99,8 @@ record RequestLabels(
   }
 
   /**
-   * The labels of a request as upstream's long-running gauge and termination counter report it:
-   * the same as {@link #of} but with {@link #cleanScope}.
+   * The labels of a request as upstream's long-running gauge and termination counter report it: the
+   * same as {@link #of} but with {@link #cleanScope}.
    */
   static RequestLabels ofCleanScope(
       String method,
@@ -100,8 +120,14 @@ record RequestLabels(
     String dryRun = dryRun(query);
     if (info.resourceRequest()) {
       return new RequestLabels(
-          verb, dryRun, info.apiGroup(), info.apiVersion(), info.resource(), info.subresource(),
-          scope, COMPONENT);
+          verb,
+          dryRun,
+          info.apiGroup(),
+          info.apiVersion(),
+          info.resource(),
+          info.subresource(),
+          scope,
+          COMPONENT);
     }
     String subresource = NAMED_PATHS.contains(info.path()) ? info.path() : "";
     return new RequestLabels(verb, dryRun, "", "", "", subresource, scope, COMPONENT);

@@ -33,8 +33,11 @@ final class RequestMetricsFilter implements HttpHandler {
           try {
             metrics.recordCompleted(ex, start);
           } catch (RuntimeException e) {
-            log.warn("could not record the metrics of {} {}", ex.getRequestMethod(),
-                ex.getRequestPath(), e);
+            log.warn(
+                "could not record the metrics of {} {}",
+                ex.getRequestMethod(),
+                ex.getRequestPath(),
+                e);
           } finally {
             nextListener.proceed();
           }

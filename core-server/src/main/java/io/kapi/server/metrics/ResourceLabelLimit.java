@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Bounds how many distinct {@code group/version/resource/subresource} label combinations the
  * request metrics may hold. Upstream labels only requests that reached an installed route; here the
- * labels come from the URL, so a client that invents resource names would otherwise create a
- * series per invention. Combinations seen first are kept; once the limit is reached, new ones are
- * reported without resource labels and a warning is logged once.
+ * labels come from the URL, so a client that invents resource names would otherwise create a series
+ * per invention. Combinations seen first are kept; once the limit is reached, new ones are reported
+ * without resource labels and a warning is logged once.
  *
  * <p>Thread-safe; the limit may be overshot by a few entries when requests race.
  */
@@ -45,7 +45,8 @@ final class ResourceLabelLimit {
         log.warn(
             "more than {} distinct group/version/resource/subresource label sets in the request"
                 + " metrics; further ones (first: {}) are reported without resource labels",
-            max, key);
+            max,
+            key);
       }
       return false;
     }

@@ -257,16 +257,21 @@ class MetricsOverHttpTest {
             "apiserver_response_sizes_count{" + sizeLabels + "} 1",
             "apiserver_response_sizes_sum{" + sizeLabels + "} " + (double) LIST_BODY.length);
     // upstream's 23 duration buckets and 7 size buckets, plus +Inf
-    assertThat(lines(body).stream().filter(l -> l.startsWith(
-            "apiserver_request_duration_seconds_bucket{" + listLabels)))
+    assertThat(
+            lines(body).stream()
+                .filter(
+                    l -> l.startsWith("apiserver_request_duration_seconds_bucket{" + listLabels)))
         .hasSize(24);
-    assertThat(lines(body).stream().filter(l -> l.startsWith(
-            "apiserver_response_sizes_bucket{" + sizeLabels)))
+    assertThat(
+            lines(body).stream()
+                .filter(l -> l.startsWith("apiserver_response_sizes_bucket{" + sizeLabels)))
         .hasSize(8);
     // writes have no response size
-    assertThat(body).doesNotContain("apiserver_response_sizes_count{component=\"apiserver\","
-        + "group=\"example.com\",resource=\"widgets\",scope=\"resource\",subresource=\"\","
-        + "verb=\"POST\"");
+    assertThat(body)
+        .doesNotContain(
+            "apiserver_response_sizes_count{component=\"apiserver\","
+                + "group=\"example.com\",resource=\"widgets\",scope=\"resource\",subresource=\"\","
+                + "verb=\"POST\"");
   }
 
   @Test
@@ -288,7 +293,8 @@ class MetricsOverHttpTest {
     String body =
         scrapeUntil(
             b -> lines(b).containsAll(List.of(rejected, rejectedScrape)),
-            "Authorization", "Bearer " + TOKEN);
+            "Authorization",
+            "Bearer " + TOKEN);
     assertThat(lines(body))
         .contains(
             rejected,
@@ -322,8 +328,7 @@ class MetricsOverHttpTest {
     HttpServerExchange exchange = watchExchange;
     exchange
         .getIoThread()
-        .execute(
-            () -> Responses.writeBytes(exchange, 200, "application/json", new byte[0]));
+        .execute(() -> Responses.writeBytes(exchange, 200, "application/json", new byte[0]));
     assertThat(watch.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 
     String ended = "apiserver_longrunning_requests{" + labels + "} 0.0";
@@ -334,8 +339,7 @@ class MetricsOverHttpTest {
   @Test
   void terminationsAreCounted() throws Exception {
     serve(ServerConfig.defaults(() -> "127.0.0.1:6443"));
-    assertThat(get("/apis/example.com/v1/namespaces/ns1/slowwidgets").statusCode())
-        .isEqualTo(504);
+    assertThat(get("/apis/example.com/v1/namespaces/ns1/slowwidgets").statusCode()).isEqualTo(504);
 
     String line =
         "apiserver_request_terminations_total{code=\"504\",component=\"apiserver\","

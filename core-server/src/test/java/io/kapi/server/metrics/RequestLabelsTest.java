@@ -43,7 +43,11 @@ class RequestLabelsTest {
   }
 
   private static RequestLabels expected(
-      String verb, String group, String version, String resource, String subresource,
+      String verb,
+      String group,
+      String version,
+      String resource,
+      String subresource,
       String scope) {
     return new RequestLabels(verb, "", group, version, resource, subresource, scope, "apiserver");
   }
@@ -59,8 +63,8 @@ class RequestLabelsTest {
     assertThat(labels("GET", "/api/v1/pods"))
         .isEqualTo(expected("LIST", "", "v1", "pods", "", "cluster"));
     assertThat(labels("GET", "/apis/rbac.authorization.k8s.io/v1/clusterroles"))
-        .isEqualTo(expected("LIST", "rbac.authorization.k8s.io", "v1", "clusterroles", "",
-            "cluster"));
+        .isEqualTo(
+            expected("LIST", "rbac.authorization.k8s.io", "v1", "clusterroles", "", "cluster"));
   }
 
   @Test
@@ -89,8 +93,8 @@ class RequestLabelsTest {
   void updatesPatchesAndDeletesKeepTheirMethod() {
     assertThat(labels("PUT", "/api/v1/namespaces/default/pods/web/status"))
         .isEqualTo(expected("PUT", "", "v1", "pods", "status", "resource"));
-    assertThat(labels("PATCH", "/api/v1/namespaces/default/pods/web",
-            "application/merge-patch+json"))
+    assertThat(
+            labels("PATCH", "/api/v1/namespaces/default/pods/web", "application/merge-patch+json"))
         .isEqualTo(expected("PATCH", "", "v1", "pods", "", "resource"));
     assertThat(labels("DELETE", "/api/v1/namespaces/default/pods/web"))
         .isEqualTo(expected("DELETE", "", "v1", "pods", "", "resource"));
@@ -106,11 +110,15 @@ class RequestLabelsTest {
 
   @Test
   void serverSideApplyIsApplyOnlyForTheExactApplyContentType() {
-    assertThat(labels("PATCH", "/api/v1/namespaces/default/pods/web",
-            "application/apply-patch+yaml"))
+    assertThat(
+            labels("PATCH", "/api/v1/namespaces/default/pods/web", "application/apply-patch+yaml"))
         .isEqualTo(expected("APPLY", "", "v1", "pods", "", "resource"));
-    assertThat(labels("PATCH", "/api/v1/namespaces/default/pods/web",
-            "application/apply-patch+yaml; charset=utf-8").verb())
+    assertThat(
+            labels(
+                    "PATCH",
+                    "/api/v1/namespaces/default/pods/web",
+                    "application/apply-patch+yaml; charset=utf-8")
+                .verb())
         .isEqualTo("PATCH");
   }
 
@@ -189,17 +197,57 @@ class RequestLabelsTest {
   @Test
   void scopesOfRequestInfoValues() {
     RequestInfo list =
-        new RequestInfo(true, "/apis/g/v1/namespaces/ns/things", "list", "apis", "g", "v1", "ns",
-            "things", "", "", List.of("things"));
+        new RequestInfo(
+            true,
+            "/apis/g/v1/namespaces/ns/things",
+            "list",
+            "apis",
+            "g",
+            "v1",
+            "ns",
+            "things",
+            "",
+            "",
+            List.of("things"));
     RequestInfo get =
-        new RequestInfo(true, "/apis/g/v1/things/a", "get", "apis", "g", "v1", "", "things", "",
-            "a", List.of("things", "a"));
+        new RequestInfo(
+            true,
+            "/apis/g/v1/things/a",
+            "get",
+            "apis",
+            "g",
+            "v1",
+            "",
+            "things",
+            "",
+            "a",
+            List.of("things", "a"));
     RequestInfo create =
-        new RequestInfo(true, "/apis/g/v1/namespaces/ns/things", "create", "apis", "g", "v1", "ns",
-            "things", "", "", List.of("things"));
+        new RequestInfo(
+            true,
+            "/apis/g/v1/namespaces/ns/things",
+            "create",
+            "apis",
+            "g",
+            "v1",
+            "ns",
+            "things",
+            "",
+            "",
+            List.of("things"));
     RequestInfo clusterWatch =
-        new RequestInfo(true, "/apis/g/v1/things", "watch", "apis", "g", "v1", "", "things", "",
-            "", List.of("things"));
+        new RequestInfo(
+            true,
+            "/apis/g/v1/things",
+            "watch",
+            "apis",
+            "g",
+            "v1",
+            "",
+            "things",
+            "",
+            "",
+            List.of("things"));
     RequestInfo nonResource = RequestInfo.nonResource("/version", "get");
     assertThat(RequestLabels.routeScope(list)).isEqualTo("namespace");
     assertThat(RequestLabels.routeScope(get)).isEqualTo("resource");
