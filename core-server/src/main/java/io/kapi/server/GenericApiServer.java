@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One API server of a chain (kube-apiserver's {@code GenericAPIServer}): its {@link
  * ApiServerHandler}, the default endpoints ({@code /}, {@code /version}, {@code /healthz},
- * {@code /livez}, {@code /readyz}), and the delegate it hands unknown paths to.
+ * {@code /livez}, {@code /readyz}, {@code /metrics}), and the delegate it hands unknown paths to.
  *
  * <pre>{@code
  * GenericApiServer apiExtensions = GenericApiServer.builder("apiextensions-apiserver", config)
@@ -101,6 +101,8 @@ public final class GenericApiServer implements DelegationTarget {
     for (String endpoint : List.of("healthz", "livez", "readyz")) {
       HealthEndpoints.install(handler.nonGoRestfulMux(), endpoint, healthChecks);
     }
+    // listed, and (not being public) behind authentication, as upstream installs it
+    handler.nonGoRestfulMux().handle("/metrics", config.metrics().endpoint());
   }
 
   public String name() {

@@ -5,14 +5,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.kapi.api.discovery.VersionInfo;
 import io.kapi.server.authn.Authenticator;
+import io.kapi.server.metrics.ApiServerMetrics;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings every server of a chain shares: what {@code /version} says, request limits, and the
- * address clients are told to use in discovery. Immutable; derive variants with the {@code with*}
- * methods.
+ * The settings every server of a chain shares: what {@code /version} says, request limits, the
+ * address clients are told to use in discovery, and the request metrics. Immutable; derive variants
+ * with the {@code with*} methods (they keep the same metrics).
  *
  * @param version the answer of {@code /version}
  * @param requestTimeout the longest a non-long-running request may take (default 60 s)
@@ -21,13 +22,16 @@ import org.jspecify.annotations.Nullable;
  *     supplier because the port may only be known once the server is bound
  * @param authenticator who may call the server; null serves everyone (for servers behind a
  *     trusted front, and tests)
+ * @param metrics the request metrics the outermost server records and every server's {@code
+ *     /metrics} serves (default: a new registry per {@link #defaults})
  */
 public record ServerConfig(
     VersionInfo version,
     Duration requestTimeout,
     long maxRequestBodyBytes,
     Supplier<String> externalAddress,
-    @Nullable Authenticator authenticator) {
+    @Nullable Authenticator authenticator,
+    ApiServerMetrics metrics) {
 
   /** Upstream's {@code MaxRequestBodyBytes}: 3 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 3L * 1024 * 1024;
@@ -43,21 +47,24 @@ public record ServerConfig(
     checkArgument(maxRequestBodyBytes > 0, "maxRequestBodyBytes must be positive: %s",
         maxRequestBodyBytes);
     checkNotNull(externalAddress, "externalAddress");
+    checkNotNull(metrics, "metrics");
   }
 
   /** The defaults, advertising {@code externalAddress}. */
   public static ServerConfig defaults(Supplier<String> externalAddress) {
     return new ServerConfig(
         KapiVersion.info(), DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_REQUEST_BODY_BYTES,
-        externalAddress, null);
+        externalAddress, null, ApiServerMetrics.create());
   }
 
   public ServerConfig withRequestTimeout(Duration timeout) {
-    return new ServerConfig(version, timeout, maxRequestBodyBytes, externalAddress, authenticator);
+    return new ServerConfig(
+        version, timeout, maxRequestBodyBytes, externalAddress, authenticator, metrics);
   }
 
   public ServerConfig withMaxRequestBodyBytes(long bytes) {
-    return new ServerConfig(version, requestTimeout, bytes, externalAddress, authenticator);
+    return new ServerConfig(
+        version, requestTimeout, bytes, externalAddress, authenticator, metrics);
   }
 
   /**
@@ -67,6 +74,17 @@ public record ServerConfig(
   public ServerConfig withAuthentication(Authenticator newAuthenticator) {
     return new ServerConfig(
         version, requestTimeout, maxRequestBodyBytes, externalAddress,
-        checkNotNull(newAuthenticator, "authenticator"));
+        checkNotNull(newAuthenticator, "authenticator"), metrics);
+  }
+
+  /**
+   * Records requests into, and serves {@code /metrics} from, {@code newMetrics} instead, e.g. one
+   * made with {@link ApiServerMetrics#create(io.prometheus.metrics.model.registry.PrometheusRegistry)}
+   * over a registry that also holds the application's metrics.
+   */
+  public ServerConfig withMetrics(ApiServerMetrics newMetrics) {
+    return new ServerConfig(
+        version, requestTimeout, maxRequestBodyBytes, externalAddress, authenticator,
+        checkNotNull(newMetrics, "metrics"));
   }
 }
