@@ -211,6 +211,8 @@ class GenericApiServerTest {
         .contains(
             "\"message\":\"Timeout: request did not complete within the allotted timeout\"",
             "\"reason\":\"Timeout\"");
+    assertThat(serving.get("/metrics").body())
+        .containsPattern("apiserver_request_terminations_total\\{[^}]*code=\"504\"[^}]*\\} 1\\.0");
   }
 
   @Test

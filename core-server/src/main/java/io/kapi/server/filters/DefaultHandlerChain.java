@@ -27,7 +27,7 @@ public final class DefaultHandlerChain {
     if (config.authenticator() != null) {
       h = new AuthenticationFilter(h, config.authenticator());
     }
-    h = new RequestTimeoutFilter(h, config.requestTimeout());
+    h = new RequestTimeoutFilter(h, config.requestTimeout(), config.metrics());
     h = new BodyLimitFilter(h, config.maxRequestBodyBytes());
     h = new CacheControlFilter(h);
     h = config.metrics().requestFilter(h);

@@ -1,6 +1,7 @@
 package io.kapi.server.filters;
 
 import io.kapi.api.errors.ApiErrors;
+import io.kapi.server.metrics.ApiServerMetrics;
 import io.kapi.server.request.RequestContext;
 import io.kapi.server.request.RequestInfo;
 import io.kapi.server.responses.Responses;
@@ -20,8 +21,11 @@ final class RequestTimeoutFilter implements HttpHandler {
   private final HttpHandler next;
   private final long timeoutMillis;
 
-  RequestTimeoutFilter(HttpHandler next, Duration timeout) {
+  private final ApiServerMetrics metrics;
+
+  RequestTimeoutFilter(HttpHandler next, Duration timeout, ApiServerMetrics metrics) {
     this.next = next;
+    this.metrics = metrics;
     this.timeoutMillis = timeout.toMillis();
   }
 
@@ -37,7 +41,12 @@ final class RequestTimeoutFilter implements HttpHandler {
         exchange
             .getIoThread()
             .executeAfter(
-                () -> Responses.writeError(exchange, ApiErrors.timeout()),
+                () -> {
+                  if (!Responses.isClaimed(exchange)) {
+                    metrics.recordTermination(exchange, 504);
+                  }
+                  Responses.writeError(exchange, ApiErrors.timeout());
+                },
                 millis,
                 TimeUnit.MILLISECONDS);
     exchange.addExchangeCompleteListener(
