@@ -218,7 +218,9 @@ final class SchemaParser {
    * Upstream's published documents describe a few Go types loosely: {@code IntOrString} is a
    * typeless {@code format: int-or-string} with a {@code oneOf}, and opaque types ({@code
    * RawExtension}, {@code FieldsV1}) are objects without properties. Give them the structural
-   * meaning the Go decoder has.
+   * meaning the Go decoder has. The documents also give required fields their Go zero value as
+   * {@code default} ({@code ""}, {@code 0}, {@code {}}), which describes how Go encodes them but
+   * would hide a missing field from the {@code required} check: those defaults are dropped.
    */
   private static void applyDocumentConventions(StructuralSchema.Builder b) {
     if (b.type == null && "int-or-string".equals(b.format)) {
@@ -232,6 +234,29 @@ final class SchemaParser {
         && b.additionalPropertiesBool == null) {
       b.preserveUnknownFields = true;
     }
+    for (String name : b.required) {
+      Supplier<StructuralSchema> property = b.properties.get(name);
+      if (property != null) {
+        b.properties.put(name, Suppliers.memoize(() -> withoutZeroDefault(property.get())));
+      }
+    }
+  }
+
+  private static StructuralSchema withoutZeroDefault(StructuralSchema s) {
+    JsonNode d = s.defaultOrNull();
+    if (d == null || !isZeroValue(d)) {
+      return s;
+    }
+    StructuralSchema.Builder b = s.toBuilder();
+    b.defaultValue = null;
+    return b.build();
+  }
+
+  private static boolean isZeroValue(JsonNode d) {
+    return (d.isString() && d.stringValue().isEmpty())
+        || (d.isNumber() && d.doubleValue() == 0)
+        || (d.isBoolean() && !d.booleanValue())
+        || (d.isContainer() && d.isEmpty());
   }
 
   private void junctor(java.util.List<Supplier<StructuralSchema>> out, JsonNode v, String at) {
