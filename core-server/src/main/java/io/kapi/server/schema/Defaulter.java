@@ -47,7 +47,8 @@ public final class Defaulter {
     }
   }
 
-  private static @Nullable StructuralSchema schemaForField(String name, @Nullable StructuralSchema s) {
+  private static @Nullable StructuralSchema schemaForField(
+      String name, @Nullable StructuralSchema s) {
     if (s == null) {
       return null;
     }

@@ -68,7 +68,9 @@ final class EmbeddedResourceValidator {
     }
     if (apiVersion != null) {
       if (!apiVersion.isString()) {
-        out.add(FieldError.invalid(apiVersionPath, GoValues.errorValue(apiVersion), "must be a string"));
+        out.add(
+            FieldError.invalid(
+                apiVersionPath, GoValues.errorValue(apiVersion), "must be a string"));
       } else if (apiVersion.stringValue().isEmpty()) {
         out.add(FieldError.invalid(apiVersionPath, "", "must not be empty"));
       } else if (apiVersion.stringValue().chars().filter(c -> c == '/').count() > 1) {
@@ -93,8 +95,10 @@ final class EmbeddedResourceValidator {
         if (!problems.isEmpty()) {
           out.add(
               FieldError.invalid(
-                  kindPath, kind.stringValue(),
-                  "may have mixed case, but should otherwise match: " + String.join(",", problems)));
+                  kindPath,
+                  kind.stringValue(),
+                  "may have mixed case, but should otherwise match: "
+                      + String.join(",", problems)));
         }
       }
     }

@@ -41,8 +41,8 @@ public enum FieldValidation {
    * @param optionsKind the options kind the parameter belongs to ({@code CreateOptions}, {@code
    *     UpdateOptions} or {@code PatchOptions}), named by the error
    * @throws ApiException 422 Invalid on {@code <optionsKind>.meta.k8s.io} for any other value, as
-   *     upstream's {@code ValidateFieldValidation}: {@code fieldValidation: Unsupported value:
-   *     "x": supported values: "", "Ignore", "Strict", "Warn"}
+   *     upstream's {@code ValidateFieldValidation}: {@code fieldValidation: Unsupported value: "x":
+   *     supported values: "", "Ignore", "Strict", "Warn"}
    */
   public static FieldValidation parse(@Nullable String value, String optionsKind) {
     checkNotNull(optionsKind, "optionsKind");
@@ -55,7 +55,9 @@ public enum FieldValidation {
       }
     }
     throw ApiErrors.invalid(
-        "meta.k8s.io", optionsKind, "",
+        "meta.k8s.io",
+        optionsKind,
+        "",
         List.of(FieldError.notSupported("fieldValidation", value, SUPPORTED)));
   }
 
@@ -92,7 +94,12 @@ public enum FieldValidation {
   /** Upstream's {@code transformDecodeError} of a {@code strictDecodingError}. */
   static ApiException strictDecodingError(List<String> messages, GroupVersionKind gvk) {
     return ApiErrors.badRequest(
-        gvk.kind() + " in version \"" + gvk.version() + "\" cannot be handled as a " + gvk.kind()
-            + ": strict decoding error: " + String.join(", ", messages));
+        gvk.kind()
+            + " in version \""
+            + gvk.version()
+            + "\" cannot be handled as a "
+            + gvk.kind()
+            + ": strict decoding error: "
+            + String.join(", ", messages));
   }
 }

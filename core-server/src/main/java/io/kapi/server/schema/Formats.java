@@ -24,9 +24,31 @@ final class Formats {
   /** Normalized (dash-free) names of the string formats kept for validation. */
   private static final Set<String> STRING_FORMATS =
       Set.of(
-          "bsonobjectid", "uri", "email", "hostname", "ipv4", "ipv6", "cidr", "mac", "uuid",
-          "uuid3", "uuid4", "uuid5", "isbn", "isbn10", "isbn13", "creditcard", "ssn", "hexcolor",
-          "rgbcolor", "byte", "password", "date", "duration", "datetime", "k8sshortname",
+          "bsonobjectid",
+          "uri",
+          "email",
+          "hostname",
+          "ipv4",
+          "ipv6",
+          "cidr",
+          "mac",
+          "uuid",
+          "uuid3",
+          "uuid4",
+          "uuid5",
+          "isbn",
+          "isbn10",
+          "isbn13",
+          "creditcard",
+          "ssn",
+          "hexcolor",
+          "rgbcolor",
+          "byte",
+          "password",
+          "date",
+          "duration",
+          "datetime",
+          "k8sshortname",
           "k8slongname");
 
   private static final Pattern HOSTNAME =
@@ -35,11 +57,9 @@ final class Formats {
               + "(([a-zA-Z0-9-\\p{S}\\p{L}]{0,61}[a-zA-Z0-9\\p{S}\\p{L}])?)(\\.)){1,}"
               + "([a-zA-Z\\p{L}]){2,63})$");
   private static final Pattern UUID =
-      Pattern.compile(
-          "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+      Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
   private static final Pattern UUID3 =
-      Pattern.compile(
-          "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+      Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
   private static final Pattern UUID4 =
       Pattern.compile(
           "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$");
@@ -66,13 +86,18 @@ final class Formats {
       Pattern.compile("^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$");
   private static final Pattern LOOSE_DURATION = Pattern.compile("((\\d+)\\s*([A-Za-zµ]+))");
   private static final String[][] DURATION_UNITS = {
-    {"ns", "nano"}, {"us", "µs", "micro"}, {"ms", "milli"}, {"s", "sec"}, {"m", "min"},
-    {"h", "hr", "hour"}, {"d", "day"}, {"w", "wk", "week"}
+    {"ns", "nano"},
+    {"us", "µs", "micro"},
+    {"ms", "milli"},
+    {"s", "sec"},
+    {"m", "min"},
+    {"h", "hr", "hour"},
+    {"d", "day"},
+    {"w", "wk", "week"}
   };
   private static final Pattern SHORT_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
   private static final Pattern LONG_NAME =
-      Pattern.compile(
-          "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+      Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
   private static final Pattern MAC =
       Pattern.compile(
           "^([0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){7}"
@@ -81,7 +106,8 @@ final class Formats {
   private static final Pattern EMAIL =
       Pattern.compile("^(?:[^<>@\\s]+\\s*<)?[^\\s@<>\"]+@[^\\s@<>\"]+>?$");
   private static final DateTimeFormatter FULL_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   /**
    * The format validation uses for a node: formats upstream does not support for the type are
@@ -172,7 +198,9 @@ final class Formats {
     return true;
   }
 
-  /** Go's {@code net.ParseIP}, tolerating leading zeros in IPv4 parts as upstream's sloppy parser. */
+  /**
+   * Go's {@code net.ParseIP}, tolerating leading zeros in IPv4 parts as upstream's sloppy parser.
+   */
   private static boolean isIp(String value) {
     if (value.contains(":")) {
       return !value.contains("%") && InetAddresses.isInetAddress(value);
@@ -199,7 +227,10 @@ final class Formats {
     }
     String ip = value.substring(0, slash);
     String bits = value.substring(slash + 1);
-    if (!isIp(ip) || bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(Character::isDigit)) {
+    if (!isIp(ip)
+        || bits.isEmpty()
+        || bits.length() > 3
+        || !bits.chars().allMatch(Character::isDigit)) {
       return false;
     }
     int max = ip.contains(":") ? 128 : 32;
@@ -278,7 +309,9 @@ final class Formats {
         && m.group(3).compareTo("59") <= 0;
   }
 
-  /** Go's {@code time.ParseDuration}, or the looser {@code <n> <unit>} sequence kube-openapi adds. */
+  /**
+   * Go's {@code time.ParseDuration}, or the looser {@code <n> <unit>} sequence kube-openapi adds.
+   */
   private static boolean isDuration(String value) {
     if (GO_DURATION.matcher(value).matches()) {
       return true;

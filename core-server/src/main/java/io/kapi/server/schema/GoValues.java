@@ -24,7 +24,8 @@ final class GoValues {
 
   /**
    * The value a {@code field.Error} carries for a JSON value: strings stay strings (quoted when
-   * printed), integers are {@code Long}, null is null, the rest print as Go's {@code %v}/{@code %#v}.
+   * printed), integers are {@code Long}, null is null, the rest print as Go's {@code %v}/{@code
+   * %#v}.
    */
   static @Nullable Object errorValue(JsonNode node) {
     if (node.isNull() || node.isMissingNode()) {
@@ -45,7 +46,9 @@ final class GoValues {
     return new GoText(sharpV(node));
   }
 
-  /** Whether upstream's JSON decoding makes this number an {@code int64} (else a {@code float64}). */
+  /**
+   * Whether upstream's JSON decoding makes this number an {@code int64} (else a {@code float64}).
+   */
   static boolean isInteger(JsonNode node) {
     return node.isIntegralNumber() && node.canConvertToLong();
   }
@@ -100,7 +103,10 @@ final class GoValues {
     return sb.append('"').toString();
   }
 
-  /** Go's {@code %v} of a {@code float64}: the shortest digits, exponent form below 1e-4 or from 1e+06. */
+  /**
+   * Go's {@code %v} of a {@code float64}: the shortest digits, exponent form below 1e-4 or from
+   * 1e+06.
+   */
   static String formatFloat(double v) {
     if (Double.isNaN(v)) {
       return "NaN";
@@ -241,7 +247,9 @@ final class GoValues {
     sb.append('"');
   }
 
-  /** A finite non-zero double as its shortest decimal digits and the exponent of the first digit. */
+  /**
+   * A finite non-zero double as its shortest decimal digits and the exponent of the first digit.
+   */
   private record Decimal(boolean negative, String digits, int exponent) {
     static Decimal of(double v) {
       BigDecimal bd = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
@@ -268,7 +276,9 @@ final class GoValues {
       } else if (digits.length() <= exponent + 1) {
         sb.append(digits).append("0".repeat(exponent + 1 - digits.length()));
       } else {
-        sb.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
+        sb.append(digits, 0, exponent + 1)
+            .append('.')
+            .append(digits, exponent + 1, digits.length());
       }
       return sb.toString();
     }

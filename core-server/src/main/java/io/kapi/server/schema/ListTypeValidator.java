@@ -10,11 +10,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code x-kubernetes-list-type} invariants upstream checks after schema validation
- * ({@code apiextensions-apiserver} {@code listtype.ValidateListSetsAndMaps}): items of a {@code
- * set} are unique, items of a {@code map} are objects with unique key tuples. Reports only the
- * second occurrence of a value, with {@code field.Path} paths ({@code spec.ports[1]}, map keys as
- * {@code spec.byName[a]}).
+ * The {@code x-kubernetes-list-type} invariants upstream checks after schema validation ({@code
+ * apiextensions-apiserver} {@code listtype.ValidateListSetsAndMaps}): items of a {@code set} are
+ * unique, items of a {@code map} are objects with unique key tuples. Reports only the second
+ * occurrence of a value, with {@code field.Path} paths ({@code spec.ports[1]}, map keys as {@code
+ * spec.byName[a]}).
  */
 final class ListTypeValidator {
   private ListTypeValidator() {}
@@ -84,7 +84,8 @@ final class ListTypeValidator {
       if (!item.isNull() && !item.isObject()) {
         out.add(
             FieldError.invalid(
-                FieldPaths.index(path, i), GoValues.errorValue(item),
+                FieldPaths.index(path, i),
+                GoValues.errorValue(item),
                 "must be an object for an array of list-type map"));
         return;
       }
@@ -118,7 +119,9 @@ final class ListTypeValidator {
     }
   }
 
-  /** What makes two values equal as Go map keys: the dynamic type and the value, or the JSON text. */
+  /**
+   * What makes two values equal as Go map keys: the dynamic type and the value, or the JSON text.
+   */
   private static String identity(JsonNode value) {
     if (value.isContainer()) {
       return "json:" + GoValues.json(value);

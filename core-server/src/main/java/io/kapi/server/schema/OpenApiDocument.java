@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An OpenAPI v3 document such as upstream's published {@code api/openapi-spec/v3/api__v1_openapi.json}:
- * its {@code components.schemas} as {@link StructuralSchema}s, and which component describes which
- * kind ({@code x-kubernetes-group-version-kind}).
+ * An OpenAPI v3 document such as upstream's published {@code
+ * api/openapi-spec/v3/api__v1_openapi.json}: its {@code components.schemas} as {@link
+ * StructuralSchema}s, and which component describes which kind ({@code
+ * x-kubernetes-group-version-kind}).
  *
  * <p>Components are parsed on first request and cached; {@code $ref}s between them resolve lazily,
  * so cyclic definitions are fine. Instances are thread-safe.

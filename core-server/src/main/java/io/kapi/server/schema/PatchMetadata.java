@@ -66,8 +66,10 @@ public final class PatchMetadata {
 
   /** The strategies of the comma list, e.g. {@code [merge, retainKeys]}; empty when absent. */
   public List<String> patchStrategies() {
-    return schema.patchStrategy().map(s -> Arrays.stream(s.split(",")).map(String::trim)
-        .filter(t -> !t.isEmpty()).toList()).orElse(List.of());
+    return schema
+        .patchStrategy()
+        .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList())
+        .orElse(List.of());
   }
 
   /** Whether the patch strategy list contains {@code strategy}. */
@@ -98,7 +100,12 @@ public final class PatchMetadata {
 
   @Override
   public String toString() {
-    return "PatchMetadata{" + schema + ", mergeKey=" + patchMergeKey().orElse("")
-        + ", strategy=" + patchStrategy().orElse("") + "}";
+    return "PatchMetadata{"
+        + schema
+        + ", mergeKey="
+        + patchMergeKey().orElse("")
+        + ", strategy="
+        + patchStrategy().orElse("")
+        + "}";
   }
 }

@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Drops the fields a schema does not declare, as upstream's structural pruning does on every
- * decode ({@code apiextensions-apiserver} {@code pruning.PruneWithOptions}), and reports their
- * paths ({@code spec.foo}, {@code spec.items[0].bar}) for {@code Warning} headers or a strict
- * decoding error (see {@link FieldValidation}).
+ * Drops the fields a schema does not declare, as upstream's structural pruning does on every decode
+ * ({@code apiextensions-apiserver} {@code pruning.PruneWithOptions}), and reports their paths
+ * ({@code spec.foo}, {@code spec.items[0].bar}) for {@code Warning} headers or a strict decoding
+ * error (see {@link FieldValidation}).
  *
  * <p>Fields covered by {@code additionalProperties} are kept, and below {@code
  * x-kubernetes-preserve-unknown-fields: true} unknown fields are kept while known ones are still
@@ -40,7 +40,8 @@ public final class Pruner {
    * @param isResourceRoot whether {@code value} is a whole resource (an object with {@code
    *     apiVersion}, {@code kind} and {@code metadata})
    */
-  public static List<String> prune(JsonNode value, StructuralSchema schema, boolean isResourceRoot) {
+  public static List<String> prune(
+      JsonNode value, StructuralSchema schema, boolean isResourceRoot) {
     checkNotNull(value, "value");
     checkNotNull(schema, "schema");
     Pruner p = new Pruner();
@@ -62,7 +63,11 @@ public final class Pruner {
    * schema says (the resource root).
    */
   private void prune(
-      JsonNode x, @Nullable StructuralSchema s, String path, List<String> sink, boolean forceEmbedded) {
+      JsonNode x,
+      @Nullable StructuralSchema s,
+      String path,
+      List<String> sink,
+      boolean forceEmbedded) {
     if (s != null && s.preserveUnknownFields()) {
       skipPrune(x, s, path, sink, forceEmbedded);
       return;
@@ -107,7 +112,11 @@ public final class Pruner {
 
   /** Below preserve-unknown-fields: unknown fields stay, known ones are pruned by their schema. */
   private void skipPrune(
-      JsonNode x, @Nullable StructuralSchema s, String path, List<String> sink, boolean forceEmbedded) {
+      JsonNode x,
+      @Nullable StructuralSchema s,
+      String path,
+      List<String> sink,
+      boolean forceEmbedded) {
     if (s == null) {
       return;
     }
@@ -135,7 +144,9 @@ public final class Pruner {
     }
   }
 
-  /** Prunes an embedded resource's {@code metadata} as upstream's {@code ObjectMeta} decoding does. */
+  /**
+   * Prunes an embedded resource's {@code metadata} as upstream's {@code ObjectMeta} decoding does.
+   */
   private void pruneMetadata(JsonNode object, String path, List<String> sink) {
     JsonNode metadata = object.get("metadata");
     if (metadata != null && metadata.isObject()) {

@@ -166,7 +166,9 @@ public final class RecordSchemas {
           Type key = resolveBound(args[0]);
           checkArgument(
               key == String.class || (key instanceof Class<?> k && k.isEnum()),
-              "%s: map keys must be strings, got %s", where, key);
+              "%s: map keys must be strings, got %s",
+              where,
+              key);
           StructuralSchema.Builder b = new StructuralSchema.Builder().type("object");
           b.additionalProperties = schemaOf(args[1], where);
           return Suppliers.ofInstance(b.build());
@@ -233,17 +235,27 @@ public final class RecordSchemas {
         return Suppliers.ofInstance(b.build());
       }
       throw new IllegalArgumentException(
-          where + ": unsupported type " + c.getName() + " (use a record, a collection, a map or"
+          where
+              + ": unsupported type "
+              + c.getName()
+              + " (use a record, a collection, a map or"
               + " JsonNode)");
     }
 
     private static @Nullable StructuralSchema scalar(Class<?> c) {
-      if (c == String.class || c == char.class || c == Character.class
-          || c == URI.class || CharSequence.class.isAssignableFrom(c)) {
+      if (c == String.class
+          || c == char.class
+          || c == Character.class
+          || c == URI.class
+          || CharSequence.class.isAssignableFrom(c)) {
         return typed("string", null);
       }
-      if (c == int.class || c == Integer.class || c == short.class || c == Short.class
-          || c == byte.class || c == Byte.class) {
+      if (c == int.class
+          || c == Integer.class
+          || c == short.class
+          || c == Short.class
+          || c == byte.class
+          || c == Byte.class) {
         return typed("integer", "int32");
       }
       if (c == long.class || c == Long.class) {

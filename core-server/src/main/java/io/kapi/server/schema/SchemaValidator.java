@@ -31,7 +31,8 @@ public final class SchemaValidator {
    * Validates a value that sits at {@code fieldPath} of its resource, e.g. the {@code status} of a
    * status update validated against the status schema.
    */
-  public static List<FieldError> validate(StructuralSchema schema, JsonNode value, String fieldPath) {
+  public static List<FieldError> validate(
+      StructuralSchema schema, JsonNode value, String fieldPath) {
     checkNotNull(schema, "schema");
     checkNotNull(value, "value");
     checkNotNull(fieldPath, "fieldPath");
@@ -67,11 +68,15 @@ public final class SchemaValidator {
       }
       case TOO_LONG ->
           new FieldError(
-              FieldError.Type.TOO_LONG, path, "<value omitted>",
+              FieldError.Type.TOO_LONG,
+              path,
+              "<value omitted>",
               "may not be more than " + e.valid() + (e.valid() == 1 ? " byte" : " bytes"));
       case MAX_ITEMS, TOO_MANY_PROPERTIES ->
           new FieldError(
-              FieldError.Type.TOO_MANY, path, value,
+              FieldError.Type.TOO_MANY,
+              path,
+              value,
               "must have at most " + e.valid() + (e.valid() == 1 ? " item" : " items"));
       case INVALID_TYPE -> FieldError.typeInvalid(path, value, e.message());
       default -> FieldError.invalid(path, value, e.message());

@@ -26,6 +26,7 @@ final class StructuralCheck {
   }
 
   private final List<FieldError> errors = new ArrayList<>();
+
   /** Nodes already checked per level, so cyclic documents terminate. */
   private final Map<Level, Set<StructuralSchema>> visited = new java.util.EnumMap<>(Level.class);
 
@@ -62,18 +63,23 @@ final class StructuralCheck {
             FieldError.forbidden(
                 FieldPaths.child(path, "additionalProperties"), "must not be used at the root"));
       }
-      invariants(s.additionalPropertiesOrNull(), Level.FIELD, FieldPaths.child(path, "additionalProperties"));
+      invariants(
+          s.additionalPropertiesOrNull(),
+          Level.FIELD,
+          FieldPaths.child(path, "additionalProperties"));
     }
     if (s.intOrString() && s.preserveUnknownFields()) {
       errors.add(
           FieldError.invalid(
-              FieldPaths.child(path, "x-kubernetes-preserve-unknown-fields"), true,
+              FieldPaths.child(path, "x-kubernetes-preserve-unknown-fields"),
+              true,
               "must be false if x-kubernetes-int-or-string is true"));
     }
     if (s.intOrString() && s.embeddedResource()) {
       errors.add(
           FieldError.invalid(
-              FieldPaths.child(path, "x-kubernetes-embedded-resource"), true,
+              FieldPaths.child(path, "x-kubernetes-embedded-resource"),
+              true,
               "must be false if x-kubernetes-int-or-string is true"));
     }
     valueValidation(s, isIntOrStringAnyOf(s), isIntOrStringAllOf(s), lvl, path);
@@ -110,7 +116,8 @@ final class StructuralCheck {
         errors.add(
             FieldError.invalid(
                 FieldPaths.child(properties(path, meta), "type"),
-                field.typeOrNull() == null ? "" : field.typeOrNull(), "must be string"));
+                field.typeOrNull() == null ? "" : field.typeOrNull(),
+                "must be string"));
       }
     }
     StructuralSchema metadata = s.propertyOrNull("metadata");
@@ -126,11 +133,13 @@ final class StructuralCheck {
     }
   }
 
-  private void metadataInvariants(StructuralSchema m, boolean checkMetadata, Level lvl, String path) {
+  private void metadataInvariants(
+      StructuralSchema m, boolean checkMetadata, Level lvl, String path) {
     if (checkMetadata && !"object".equals(m.typeOrNull())) {
       errors.add(
           FieldError.invalid(
-              FieldPaths.child(path, "type"), m.typeOrNull() == null ? "" : m.typeOrNull(),
+              FieldPaths.child(path, "type"),
+              m.typeOrNull() == null ? "" : m.typeOrNull(),
               "must be object"));
     }
     if (lvl == Level.ROOT) {
@@ -155,13 +164,16 @@ final class StructuralCheck {
     if (!skipAnyOf) {
       List<Supplier<StructuralSchema>> anyOf = v.anyOfSuppliers();
       for (int i = 0; i < anyOf.size(); i++) {
-        nested(anyOf.get(i).get(), false, lvl, FieldPaths.index(FieldPaths.child(path, "anyOf"), i));
+        nested(
+            anyOf.get(i).get(), false, lvl, FieldPaths.index(FieldPaths.child(path, "anyOf"), i));
       }
     }
     List<Supplier<StructuralSchema>> allOf = v.allOfSuppliers();
     for (int i = 0; i < allOf.size(); i++) {
       nested(
-          allOf.get(i).get(), skipFirstAllOfAnyOf && i == 0, lvl,
+          allOf.get(i).get(),
+          skipFirstAllOfAnyOf && i == 0,
+          lvl,
           FieldPaths.index(FieldPaths.child(path, "allOf"), i));
     }
     List<Supplier<StructuralSchema>> oneOf = v.oneOfSuppliers();
@@ -175,7 +187,8 @@ final class StructuralCheck {
     if (v.patternOrNull() != null && v.patternError != null) {
       errors.add(
           FieldError.invalid(
-              FieldPaths.child(path, "pattern"), v.patternOrNull(),
+              FieldPaths.child(path, "pattern"),
+              v.patternOrNull(),
               "must be a valid regular expression, but isn't: " + v.patternError));
     }
   }
@@ -211,10 +224,12 @@ final class StructuralCheck {
     }
     if (v.preserveUnknownFields()) {
       errors.add(
-          forbidden(path, "x-kubernetes-preserve-unknown-fields", "must be false to be structural"));
+          forbidden(
+              path, "x-kubernetes-preserve-unknown-fields", "must be false to be structural"));
     }
     if (v.embeddedResource()) {
-      errors.add(forbidden(path, "x-kubernetes-embedded-resource", "must be false to be structural"));
+      errors.add(
+          forbidden(path, "x-kubernetes-embedded-resource", "must be false to be structural"));
     }
     if (v.intOrString()) {
       errors.add(forbidden(path, "x-kubernetes-int-or-string", "must be false to be structural"));
@@ -244,22 +259,26 @@ final class StructuralCheck {
     junctorCompleteness(v, s, sPath, vPath);
   }
 
-  private void junctorCompleteness(StructuralSchema v, StructuralSchema s, String sPath, String vPath) {
+  private void junctorCompleteness(
+      StructuralSchema v, StructuralSchema s, String sPath, String vPath) {
     StructuralSchema not = v.notOrNull();
     if (not != null) {
       nestedCompleteness(not, s, sPath, FieldPaths.child(vPath, "not"));
     }
     List<Supplier<StructuralSchema>> allOf = v.allOfSuppliers();
     for (int i = 0; i < allOf.size(); i++) {
-      nestedCompleteness(allOf.get(i).get(), s, sPath, FieldPaths.index(FieldPaths.child(vPath, "allOf"), i));
+      nestedCompleteness(
+          allOf.get(i).get(), s, sPath, FieldPaths.index(FieldPaths.child(vPath, "allOf"), i));
     }
     List<Supplier<StructuralSchema>> anyOf = v.anyOfSuppliers();
     for (int i = 0; i < anyOf.size(); i++) {
-      nestedCompleteness(anyOf.get(i).get(), s, sPath, FieldPaths.index(FieldPaths.child(vPath, "anyOf"), i));
+      nestedCompleteness(
+          anyOf.get(i).get(), s, sPath, FieldPaths.index(FieldPaths.child(vPath, "anyOf"), i));
     }
     List<Supplier<StructuralSchema>> oneOf = v.oneOfSuppliers();
     for (int i = 0; i < oneOf.size(); i++) {
-      nestedCompleteness(oneOf.get(i).get(), s, sPath, FieldPaths.index(FieldPaths.child(vPath, "oneOf"), i));
+      nestedCompleteness(
+          oneOf.get(i).get(), s, sPath, FieldPaths.index(FieldPaths.child(vPath, "oneOf"), i));
     }
   }
 
@@ -273,7 +292,10 @@ final class StructuralCheck {
     StructuralSchema items = v.itemsOrNull();
     if (items != null) {
       nestedCompleteness(
-          items, s.itemsOrNull(), FieldPaths.child(sPath, "items"), FieldPaths.child(vPath, "items"));
+          items,
+          s.itemsOrNull(),
+          FieldPaths.child(sPath, "items"),
+          FieldPaths.child(vPath, "items"));
     }
     for (String name : v.propertyNames()) {
       StructuralSchema sField = s.propertyOrNull(name);
@@ -282,7 +304,8 @@ final class StructuralCheck {
             FieldError.required(
                 properties(sPath, name), "because it is defined in " + properties(vPath, name)));
       } else {
-        nestedCompleteness(v.propertyOrNull(name), sField, properties(sPath, name), properties(vPath, name));
+        nestedCompleteness(
+            v.propertyOrNull(name), sField, properties(sPath, name), properties(vPath, name));
       }
     }
   }

@@ -79,8 +79,13 @@ public final class StructuralSchema {
 
   /** The format validation runs against: unsupported formats are dropped as upstream does. */
   final String validatedFormat;
+
+  /** The types validation checks. */
+  private final List<String> validatedTypes;
+
   /** The compiled {@code pattern}, or null when absent or invalid. */
   final @Nullable Pattern compiledPattern;
+
   /** Why {@code pattern} does not compile, or null. */
   final @Nullable String patternError;
 
@@ -123,6 +128,8 @@ public final class StructuralSchema {
     oneOf = ImmutableList.copyOf(b.oneOf);
     not = b.not;
     validatedFormat = Formats.effectiveFormat(intOrString ? null : type, format);
+    validatedTypes =
+        intOrString ? List.of("integer", "string") : type == null ? List.of() : List.of(type);
     Pattern compiled = null;
     String error = null;
     if (pattern != null) {
@@ -194,7 +201,9 @@ public final class StructuralSchema {
     return Optional.ofNullable(additionalPropertiesOrNull());
   }
 
-  /** Whether {@code additionalProperties} is given at all (a schema, {@code true} or {@code false}). */
+  /**
+   * Whether {@code additionalProperties} is given at all (a schema, {@code true} or {@code false}).
+   */
   public boolean hasAdditionalProperties() {
     return additionalProperties != null || additionalPropertiesBool != null;
   }
@@ -332,10 +341,10 @@ public final class StructuralSchema {
   }
 
   /**
-   * The violations of upstream's structural-schema rules ({@code apiextensions-apiserver}
-   * {@code schema.ValidateStructural}), sorted by text, with field paths under {@code fieldPath}
-   * (for a CRD: {@code spec.versions[0].schema.openAPIV3Schema}). Only the declared tree is
-   * checked: {@code $ref}-resolved schemas are visited once each.
+   * The violations of upstream's structural-schema rules ({@code apiextensions-apiserver} {@code
+   * schema.ValidateStructural}), sorted by text, with field paths under {@code fieldPath} (for a
+   * CRD: {@code spec.versions[0].schema.openAPIV3Schema}). Only the declared tree is checked:
+   * {@code $ref}-resolved schemas are visited once each.
    */
   public List<FieldError> structuralErrors(String fieldPath) {
     checkNotNull(fieldPath, "fieldPath");
@@ -447,13 +456,8 @@ public final class StructuralSchema {
 
   /** The types kube-openapi checks: {@code [integer, string]} for int-or-string, else the type. */
   List<String> validatedTypes() {
-    if (intOrString) {
-      return INT_OR_STRING;
-    }
-    return type == null ? List.of() : List.of(type);
+    return validatedTypes;
   }
-
-  private static final List<String> INT_OR_STRING = List.of("integer", "string");
 
   Builder toBuilder() {
     Builder b = new Builder();

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Value validation as {@code kube-openapi}'s {@code validate.SchemaValidator} does it for
- * custom resources: per node the type, junctor ({@code allOf/anyOf/oneOf/not}), string, format,
- * number, array, enum and object validators, in that order, each adding its own errors. Paths are
+ * Value validation as {@code kube-openapi}'s {@code validate.SchemaValidator} does it for custom
+ * resources: per node the type, junctor ({@code allOf/anyOf/oneOf/not}), string, format, number,
+ * array, enum and object validators, in that order, each adding its own errors. Paths are
  * kube-openapi's dotted names ({@code spec.containers[0].image}, map keys as {@code
  * metadata.labels.app}); {@link SchemaValidator} turns the errors into {@code field.Error}s.
  */
@@ -42,7 +42,11 @@ final class ValueValidator {
 
   /** One {@code errors.Validation}: code, name (path), value, limit and message. */
   record Error(
-      Code code, String name, @Nullable Object value, long valid, List<JsonNode> values,
+      Code code,
+      String name,
+      @Nullable Object value,
+      long valid,
+      List<JsonNode> values,
       String message) {
     static Error of(Code code, String name, @Nullable Object value, String message) {
       return new Error(code, name, value, -1, List.of(), message);
@@ -51,7 +55,10 @@ final class ValueValidator {
 
   private ValueValidator() {}
 
-  /** Validates {@code data} against {@code schema}; {@code path} is the data's path ({@code ""} at the root). */
+  /**
+   * Validates {@code data} against {@code schema}; {@code path} is the data's path ({@code ""} at
+   * the root).
+   */
   static List<Error> validate(StructuralSchema schema, JsonNode data, String path) {
     List<Error> errors = new ArrayList<>();
     validate(schema, data, path, errors);
@@ -84,7 +91,8 @@ final class ValueValidator {
 
   // ---- type ----
 
-  private static void validateType(StructuralSchema s, JsonNode data, String path, List<Error> out) {
+  private static void validateType(
+      StructuralSchema s, JsonNode data, String path, List<Error> out) {
     List<String> types = s.validatedTypes();
     String format = s.validatedFormat;
     if (types.isEmpty() && format.isEmpty()) {
@@ -123,7 +131,10 @@ final class ValueValidator {
     }
   }
 
-  /** {@code errors.InvalidType} with a string value: {@code <path> in body must be of type <t>: "<v>"}. */
+  /**
+   * {@code errors.InvalidType} with a string value: {@code <path> in body must be of type <t>:
+   * "<v>"}.
+   */
   private static Error invalidType(String path, String typeName, String value) {
     return Error.of(
         Code.INVALID_TYPE,
@@ -223,7 +234,11 @@ final class ValueValidator {
     if (maxLength != null && length > maxLength) {
       out.add(
           new Error(
-              Code.TOO_LONG, path, data, maxLength, List.of(),
+              Code.TOO_LONG,
+              path,
+              data,
+              maxLength,
+              List.of(),
               path + " in " + IN + " should be at most " + maxLength + " chars long"));
       return;
     }
@@ -231,7 +246,11 @@ final class ValueValidator {
     if (minLength != null && length < minLength) {
       out.add(
           new Error(
-              Code.TOO_SHORT, path, data, minLength, List.of(),
+              Code.TOO_SHORT,
+              path,
+              data,
+              minLength,
+              List.of(),
               path + " in " + IN + " should be at least " + minLength + " chars long"));
       return;
     }
@@ -241,14 +260,21 @@ final class ValueValidator {
       if (compiled == null) {
         out.add(
             Error.of(
-                Code.PATTERN, path, data,
-                path + " in " + IN + " should match '" + pattern + ", but pattern is invalid: "
-                    + s.patternError + "'"));
+                Code.PATTERN,
+                path,
+                data,
+                path
+                    + " in "
+                    + IN
+                    + " should match '"
+                    + pattern
+                    + ", but pattern is invalid: "
+                    + s.patternError
+                    + "'"));
       } else if (!compiled.matcher(data).find()) {
         out.add(
             Error.of(
-                Code.PATTERN, path, data,
-                path + " in " + IN + " should match '" + pattern + "'"));
+                Code.PATTERN, path, data, path + " in " + IN + " should match '" + pattern + "'"));
       }
     }
   }
@@ -259,7 +285,9 @@ final class ValueValidator {
     if (Formats.isKnownStringFormat(format) && !Formats.validates(format, data)) {
       out.add(
           Error.of(
-              Code.INVALID_TYPE, path, data,
+              Code.INVALID_TYPE,
+              path,
+              data,
               path + " in " + IN + " must be of type " + format + ": " + GoValues.quote(data)));
     }
   }
@@ -288,7 +316,8 @@ final class ValueValidator {
     }
     Double multipleOf = s.multipleOfOrNull();
     if (multipleOf != null) {
-      boolean native_ = rangeError(floatText(multipleOf), typeName, format, "MultipleOf", path) == null;
+      boolean native_ =
+          rangeError(floatText(multipleOf), typeName, format, "MultipleOf", path) == null;
       if (native_ && integral) {
         long factor = (long) multipleOf.doubleValue();
         if (factor <= 0) {
@@ -311,7 +340,8 @@ final class ValueValidator {
     }
     Double minimum = s.minimumOrNull();
     if (minimum != null) {
-      boolean native_ = rangeError(floatText(minimum), typeName, format, "Minimum boundary", path) == null;
+      boolean native_ =
+          rangeError(floatText(minimum), typeName, format, "Minimum boundary", path) == null;
       boolean exclusive = s.exclusiveMinimum();
       if (native_ && integral) {
         long min = (long) minimum.doubleValue();
@@ -328,7 +358,8 @@ final class ValueValidator {
     }
     Double maximum = s.maximumOrNull();
     if (maximum != null) {
-      boolean native_ = rangeError(floatText(maximum), typeName, format, "Maximum boundary", path) == null;
+      boolean native_ =
+          rangeError(floatText(maximum), typeName, format, "Maximum boundary", path) == null;
       boolean exclusive = s.exclusiveMaximum();
       if (native_ && integral) {
         long max = (long) maximum.doubleValue();
@@ -347,22 +378,28 @@ final class ValueValidator {
 
   private static Error mustBePositive(String path, Object factor) {
     return Error.of(
-        Code.MULTIPLE_OF_MUST_BE_POSITIVE, path, factor,
+        Code.MULTIPLE_OF_MUST_BE_POSITIVE,
+        path,
+        factor,
         "factor MultipleOf declared for " + path + " must be positive: " + factor);
   }
 
   private static Error notMultipleOf(String path, String factor, JsonNode data) {
     return Error.of(
-        Code.MULTIPLE_OF, path, GoValues.errorValue(data),
+        Code.MULTIPLE_OF,
+        path,
+        GoValues.errorValue(data),
         path + " in " + IN + " should be a multiple of " + factor);
   }
 
-  private static Error bound(Code code, String path, boolean exclusive, String limit, JsonNode data) {
+  private static Error bound(
+      Code code, String path, boolean exclusive, String limit, JsonNode data) {
     String relation =
         code == Code.MAXIMUM
             ? (exclusive ? "should be less than " : "should be less than or equal to ")
             : (exclusive ? "should be greater than " : "should be greater than or equal to ");
-    return Error.of(code, path, GoValues.errorValue(data), path + " in " + IN + " " + relation + limit);
+    return Error.of(
+        code, path, GoValues.errorValue(data), path + " in " + IN + " " + relation + limit);
   }
 
   /** Upstream's {@code IsValueValidAgainstRange}: whether a number fits the type and format. */
@@ -392,7 +429,9 @@ final class ValueValidator {
 
   /** Go's {@code FormatInt} / {@code FormatFloat(f, 'f', -1, 64)} of a number. */
   private static String numberText(JsonNode data) {
-    return GoValues.isInteger(data) ? String.valueOf(data.longValue()) : floatText(data.doubleValue());
+    return GoValues.isInteger(data)
+        ? String.valueOf(data.longValue())
+        : floatText(data.doubleValue());
   }
 
   private static String floatText(double v) {
@@ -425,18 +464,27 @@ final class ValueValidator {
     if (minItems != null && size < minItems) {
       out.add(
           new Error(
-              Code.MIN_ITEMS, path, (long) size, minItems, List.of(),
+              Code.MIN_ITEMS,
+              path,
+              (long) size,
+              minItems,
+              List.of(),
               path + " in " + IN + " should have at least " + minItems + " items"));
     }
     Long maxItems = s.maxItemsOrNull();
     if (maxItems != null && size > maxItems) {
       out.add(
           new Error(
-              Code.MAX_ITEMS, path, (long) size, maxItems, List.of(),
+              Code.MAX_ITEMS,
+              path,
+              (long) size,
+              maxItems,
+              List.of(),
               path + " in " + IN + " should have at most " + maxItems + " items"));
     }
     if (s.uniqueItems() && hasDuplicates(data)) {
-      out.add(Error.of(Code.UNIQUE, path, null, path + " in " + IN + " shouldn't contain duplicates"));
+      out.add(
+          Error.of(Code.UNIQUE, path, null, path + " in " + IN + " shouldn't contain duplicates"));
     }
   }
 
@@ -453,7 +501,8 @@ final class ValueValidator {
 
   // ---- enum ----
 
-  private static void validateEnum(StructuralSchema s, JsonNode data, String path, List<Error> out) {
+  private static void validateEnum(
+      StructuralSchema s, JsonNode data, String path, List<Error> out) {
     List<JsonNode> values = s.enumNodes();
     if (values.isEmpty()) {
       return;
@@ -467,7 +516,11 @@ final class ValueValidator {
     }
     out.add(
         new Error(
-            Code.ENUM, path, GoValues.errorValue(data), -1, values,
+            Code.ENUM,
+            path,
+            GoValues.errorValue(data),
+            -1,
+            values,
             path + " in " + IN + " should be one of " + values));
   }
 
@@ -492,14 +545,22 @@ final class ValueValidator {
     if (minProperties != null && size < minProperties) {
       out.add(
           new Error(
-              Code.TOO_FEW_PROPERTIES, path, size, minProperties, List.of(),
+              Code.TOO_FEW_PROPERTIES,
+              path,
+              size,
+              minProperties,
+              List.of(),
               path + " in " + IN + " should have at least " + minProperties + " properties"));
     }
     Long maxProperties = s.maxPropertiesOrNull();
     if (maxProperties != null && size > maxProperties) {
       out.add(
           new Error(
-              Code.TOO_MANY_PROPERTIES, path, size, maxProperties, List.of(),
+              Code.TOO_MANY_PROPERTIES,
+              path,
+              size,
+              maxProperties,
+              List.of(),
               path + " in " + IN + " should have at most " + maxProperties + " properties"));
     }
     if (!s.additionalPropertiesAllowed()) {
@@ -507,7 +568,9 @@ final class ValueValidator {
         if (s.propertyOrNull(key) == null) {
           out.add(
               Error.of(
-                  Code.UNALLOWED_PROPERTY, path, key,
+                  Code.UNALLOWED_PROPERTY,
+                  path,
+                  key,
                   path + "." + key + " in " + IN + " is a forbidden property"));
         }
       }
@@ -532,7 +595,12 @@ final class ValueValidator {
     }
     for (String name : s.required()) {
       if (!data.has(name)) {
-        out.add(Error.of(Code.REQUIRED, path + "." + name, null, path + "." + name + " in " + IN + " is required"));
+        out.add(
+            Error.of(
+                Code.REQUIRED,
+                path + "." + name,
+                null,
+                path + "." + name + " in " + IN + " is required"));
       }
     }
   }

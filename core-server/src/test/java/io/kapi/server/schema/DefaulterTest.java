@@ -14,8 +14,7 @@ class DefaulterTest {
       schema(
           "{'type':'object','properties':{'spec':{'type':'object','default':{},'properties':{"
               + "'replicas':{'type':'integer','default':1},"
-              + "'mode':{'type':'string','default':'auto'},"
-              + "'note':{'type':'string'},"
+              + "'mode':{'type':'string','default':'auto'},'note':{'type':'string'},"
               + "'maybe':{'type':'string','nullable':true},"
               + "'opts':{'type':'object','default':{'a':[1]},'properties':{'a':{'type':'array',"
               + "'items':{'type':'integer'}}}},"
@@ -31,8 +30,7 @@ class DefaulterTest {
 
     Defaulter.apply(value, SCHEMA);
 
-    assertThat(value)
-        .isEqualTo(parse("{'spec':{'replicas':1,'mode':'auto','opts':{'a':[1]}}}"));
+    assertThat(value).isEqualTo(parse("{'spec':{'replicas':1,'mode':'auto','opts':{'a':[1]}}}"));
   }
 
   @Test
@@ -42,8 +40,7 @@ class DefaulterTest {
     Defaulter.apply(value, SCHEMA);
 
     assertThat(value)
-        .isEqualTo(
-            parse("{'spec':{'maybe':null,'replicas':1,'mode':'auto','opts':{'a':[1]}}}"));
+        .isEqualTo(parse("{'spec':{'maybe':null,'replicas':1,'mode':'auto','opts':{'a':[1]}}}"));
   }
 
   @Test

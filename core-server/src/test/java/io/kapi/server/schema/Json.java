@@ -42,7 +42,12 @@ final class Json {
 
   /** The openAPIV3Schema of the first version of a CRD test resource. */
   static JsonNode crdSchema(String name) {
-    return yamlResource(name).path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
+    return yamlResource(name)
+        .path("spec")
+        .path("versions")
+        .get(0)
+        .path("schema")
+        .path("openAPIV3Schema");
   }
 
   /** A schema from single-quoted JSON. */

@@ -28,8 +28,11 @@ class OpenApiDocumentTest {
     StructuralSchema spec = pod.property("spec").orElseThrow();
 
     assertThat(pod.type()).contains("object");
-    assertThat(pod.properties()).containsOnlyKeys("apiVersion", "kind", "metadata", "spec", "status");
-    assertThat(spec.description()).hasValueSatisfying(d -> assertThat(d).startsWith("Specification of the desired behavior of the pod."));
+    assertThat(pod.properties())
+        .containsOnlyKeys("apiVersion", "kind", "metadata", "spec", "status");
+    assertThat(spec.description())
+        .hasValueSatisfying(
+            d -> assertThat(d).startsWith("Specification of the desired behavior of the pod."));
     assertThat(spec.defaultValue()).contains(parse("{}"));
     assertThat(spec.required()).containsExactly("containers");
     assertThat(spec.property("containers").orElseThrow().items().orElseThrow().property("image"))
@@ -48,11 +51,24 @@ class OpenApiDocumentTest {
     assertThat(secret.property("data").orElseThrow().additionalProperties().orElseThrow().format())
         .contains("byte");
     StructuralSchema targetPort =
-        service.property("spec").orElseThrow().property("ports").orElseThrow().items()
-            .orElseThrow().property("targetPort").orElseThrow();
+        service
+            .property("spec")
+            .orElseThrow()
+            .property("ports")
+            .orElseThrow()
+            .items()
+            .orElseThrow()
+            .property("targetPort")
+            .orElseThrow();
     assertThat(targetPort.intOrString()).isTrue();
     assertThat(targetPort.type()).isEmpty();
-    assertThat(namespace.property("spec").orElseThrow().property("finalizers").orElseThrow().listType())
+    assertThat(
+            namespace
+                .property("spec")
+                .orElseThrow()
+                .property("finalizers")
+                .orElseThrow()
+                .listType())
         .contains("atomic");
   }
 
@@ -62,7 +78,8 @@ class OpenApiDocumentTest {
         CORE.component("io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1").orElseThrow();
     StructuralSchema quantity =
         CORE.component("io.k8s.apimachinery.pkg.api.resource.Quantity").orElseThrow();
-    StructuralSchema containerPort = CORE.component("io.k8s.api.core.v1.ContainerPort").orElseThrow();
+    StructuralSchema containerPort =
+        CORE.component("io.k8s.api.core.v1.ContainerPort").orElseThrow();
 
     assertThat(fieldsV1.preserveUnknownFields()).isTrue();
     assertThat(quantity.oneOf()).hasSize(2);
@@ -99,10 +116,12 @@ class OpenApiDocumentTest {
   void danglingReferencesFailWhenReached() {
     OpenApiDocument doc =
         OpenApiDocument.parse(
-            parse("{'components':{'schemas':{'A':{'type':'object','properties':{'b':{'$ref':'#/components/schemas/B'}}}}}}"));
+            parse(
+                "{'components':{'schemas':{'A':{'type':'object','properties':{'b':{'$ref':'#/components/schemas/B'}}}}}}"));
     StructuralSchema a = doc.component("A").orElseThrow();
 
-    assertThatThrownBy(() -> a.property("b")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> a.property("b"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("#/components/schemas/B");
     assertThat(doc.component("B")).isEmpty();
     assertThat(doc.componentNames()).isEqualTo(java.util.Set.of("A"));

@@ -89,7 +89,8 @@ class PrunerTest {
             "spec.template.spec.y", "spec.template.z", "spec.zzz", "spec.template.metadata.x");
     assertThat(foo.at("/spec/template"))
         .isEqualTo(
-            parse("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'t'},'spec':{'image':'nginx'}}"));
+            parse(
+                "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'t'},'spec':{'image':'nginx'}}"));
   }
 
   @Test

@@ -100,7 +100,9 @@ class RecordSchemasTest {
 
   @Test
   void jacksonAnnotationsNameDescribeAndHide() {
-    assertThat(spec().properties()).containsKey("max-surge").doesNotContainKeys("maxSurge", "internal");
+    assertThat(spec().properties())
+        .containsKey("max-surge")
+        .doesNotContainKeys("maxSurge", "internal");
     assertThat(field("reason").description()).contains("Why it exists.");
   }
 
@@ -129,7 +131,8 @@ class RecordSchemasTest {
     assertThat(child.property("children").orElseThrow().items().orElseThrow()).isSameAs(child);
     assertThat(child.property("parent").orElseThrow()).isSameAs(child);
     assertThat(
-            SchemaValidator.validate(tree, parse("{'children':[{'children':[{'name':5}]}]}")).stream()
+            SchemaValidator.validate(tree, parse("{'children':[{'children':[{'name':5}]}]}"))
+                .stream()
                 .map(FieldError::field))
         .containsExactly("children[0].children[0].name");
   }
@@ -165,7 +168,8 @@ class RecordSchemasTest {
         .containsExactly(
             "spec.replicas: Invalid value: \"string\": spec.replicas in body must be of type"
                 + " integer: \"string\"",
-            "spec.phase: Unsupported value: \"Stopped\": supported values: \"PENDING\", \"Running\"",
+            "spec.phase: Unsupported value: \"Stopped\": supported values: \"PENDING\","
+                + " \"Running\"",
             "spec.ports[0].name: Required value");
     assertThat(widget.at("/spec/config")).isEqualTo(parse("{'any':{'thing':true}}"));
   }

@@ -19,7 +19,9 @@ class SchemaValidatorTest {
       ResourceSchema.forKind(OpenApiDocument.coreV1(), GroupVersionKind.of("", "v1", "Pod"));
 
   private static List<String> errors(StructuralSchema schema, String json) {
-    return SchemaValidator.validate(schema, parse(json)).stream().map(FieldError::toString).toList();
+    return SchemaValidator.validate(schema, parse(json)).stream()
+        .map(FieldError::toString)
+        .toList();
   }
 
   private static List<String> podErrors(ObjectNode pod) {
@@ -30,7 +32,8 @@ class SchemaValidatorTest {
   private static ObjectNode pod(String spec) {
     return object(
         "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'web','namespace':'default',"
-            + "'labels':{'app':'web'},'creationTimestamp':'2024-05-01T10:00:00Z'},'spec':" + spec
+            + "'labels':{'app':'web'},'creationTimestamp':'2024-05-01T10:00:00Z'},'spec':"
+            + spec
             + "}");
   }
 
@@ -56,7 +59,8 @@ class SchemaValidatorTest {
 
   @Test
   void stringContainerPortIsTypeInvalidWithUpstreamText() {
-    ObjectNode pod = pod("{'containers':[{'name':'web','image':'nginx','ports':[{'containerPort':'x'}]}]}");
+    ObjectNode pod =
+        pod("{'containers':[{'name':'web','image':'nginx','ports':[{'containerPort':'x'}]}]}");
     PODS.applyDefaults(pod);
 
     List<FieldError> errors = PODS.validate(pod);
@@ -89,7 +93,8 @@ class SchemaValidatorTest {
   @Test
   void wrongTypesInBuiltInKindsNameTheRuntimeType() {
     ObjectNode pod =
-        pod("{'containers':[{'name':'web','image':['nginx']}],'hostNetwork':'yes','nodeSelector':{'a':1}}");
+        pod(
+            "{'containers':[{'name':'web','image':['nginx']}],'hostNetwork':'yes','nodeSelector':{'a':1}}");
 
     assertThat(podErrors(pod))
         .containsExactlyInAnyOrder(
@@ -97,17 +102,19 @@ class SchemaValidatorTest {
                 + " must be of type string: \"array\"",
             "spec.hostNetwork: Invalid value: \"string\": spec.hostNetwork in body must be of type"
                 + " boolean: \"string\"",
-            "spec.nodeSelector.a: Invalid value: \"integer\": spec.nodeSelector.a in body must be of"
-                + " type string: \"integer\"");
+            "spec.nodeSelector.a: Invalid value: \"integer\": spec.nodeSelector.a in body must be"
+                + " of type string: \"integer\"");
   }
 
   @Test
   void duplicateKeysOfListMapAreReportedOnTheSecondItem() {
     ObjectNode pod =
-        pod("{'containers':[{'name':'a','image':'x'},{'name':'b','image':'y'},{'name':'a','image':'z'}]}");
+        pod(
+            "{'containers':[{'name':'a','image':'x'},{'name':'b','image':'y'},{'name':'a','image':'z'}]}");
 
     assertThat(podErrors(pod))
-        .containsExactly("spec.containers[2]: Duplicate value: map[string]interface {}{\"name\":\"a\"}");
+        .containsExactly(
+            "spec.containers[2]: Duplicate value: map[string]interface {}{\"name\":\"a\"}");
   }
 
   @Test
@@ -131,8 +138,9 @@ class SchemaValidatorTest {
   @Test
   void enumViolationIsNotSupportedListingTheValues() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'mode':{'type':'string','enum':['a','b']},"
-            + "'level':{'type':'integer','enum':[1,2.5]}}}");
+        schema(
+            "{'type':'object','properties':{'mode':{'type':'string','enum':['a','b']},"
+                + "'level':{'type':'integer','enum':[1,2.5]}}}");
 
     assertThat(errors(s, "{'mode':'x','level':3}"))
         .containsExactly(
@@ -144,8 +152,9 @@ class SchemaValidatorTest {
   @Test
   void nullIsATypeErrorUnlessNullable() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'a':{'type':'string'},"
-            + "'b':{'type':'string','nullable':true},'c':{'type':'string','nullable':true,'enum':['x']}}}");
+        schema(
+            "{'type':'object','properties':{'a':{'type':'string'},"
+                + "'b':{'type':'string','nullable':true},'c':{'type':'string','nullable':true,'enum':['x']}}}");
 
     assertThat(errors(s, "{'a':null,'b':null,'c':null}"))
         .containsExactly(
@@ -156,14 +165,17 @@ class SchemaValidatorTest {
   @Test
   void stringConstraintsReportTheFirstFailure() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'name':{'type':'string','minLength':2,"
-            + "'maxLength':5,'pattern':'^[a-z]+$'},'one':{'type':'string','maxLength':1}}}");
+        schema(
+            "{'type':'object','properties':{'name':{'type':'string','minLength':2,"
+                + "'maxLength':5,'pattern':'^[a-z]+$'},'one':{'type':'string','maxLength':1}}}");
 
     assertThat(errors(s, "{'name':'toolongname'}"))
         .containsExactly("name: Too long: may not be more than 5 bytes");
-    assertThat(errors(s, "{'one':'ab'}")).containsExactly("one: Too long: may not be more than 1 byte");
+    assertThat(errors(s, "{'one':'ab'}"))
+        .containsExactly("one: Too long: may not be more than 1 byte");
     assertThat(errors(s, "{'name':'a'}"))
-        .containsExactly("name: Invalid value: \"a\": name in body should be at least 2 chars long");
+        .containsExactly(
+            "name: Invalid value: \"a\": name in body should be at least 2 chars long");
     assertThat(errors(s, "{'name':'AB'}"))
         .containsExactly("name: Invalid value: \"AB\": name in body should match '^[a-z]+$'");
     assertThat(errors(s, "{'name':'ab'}")).isEmpty();
@@ -171,7 +183,8 @@ class SchemaValidatorTest {
 
   @Test
   void lengthsCountCharactersNotUtf16Units() {
-    StructuralSchema s = schema("{'type':'object','properties':{'e':{'type':'string','maxLength':2}}}");
+    StructuralSchema s =
+        schema("{'type':'object','properties':{'e':{'type':'string','maxLength':2}}}");
 
     assertThat(errors(s, "{'e':'\uD83D\uDE00\uD83D\uDE00'}")).isEmpty();
   }
@@ -179,11 +192,12 @@ class SchemaValidatorTest {
   @Test
   void numberBoundsUseGoFormatting() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{"
-            + "'replicas':{'type':'integer','minimum':1,'maximum':10},"
-            + "'ratio':{'type':'number','maximum':1.5,'exclusiveMaximum':true},"
-            + "'big':{'type':'number','minimum':1000000},"
-            + "'step':{'type':'integer','multipleOf':5}}}");
+        schema(
+            "{'type':'object','properties':{"
+                + "'replicas':{'type':'integer','minimum':1,'maximum':10},"
+                + "'ratio':{'type':'number','maximum':1.5,'exclusiveMaximum':true},"
+                + "'big':{'type':'number','minimum':1000000},"
+                + "'step':{'type':'integer','multipleOf':5}}}");
 
     assertThat(errors(s, "{'replicas':0,'ratio':1.5,'big':2.5,'step':12}"))
         .containsExactly(
@@ -192,51 +206,60 @@ class SchemaValidatorTest {
             "big: Invalid value: 2.5: big in body should be greater than or equal to 1e+06",
             "step: Invalid value: 12: step in body should be a multiple of 5");
     assertThat(errors(s, "{'replicas':11}"))
-        .containsExactly("replicas: Invalid value: 11: replicas in body should be less than or equal to 10");
+        .containsExactly(
+            "replicas: Invalid value: 11: replicas in body should be less than or equal to 10");
   }
 
   @Test
   void integerFormatsAreRangeChecked() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'port':{'type':'integer','format':'int32'},"
-            + "'count':{'type':'integer'}}}");
+        schema(
+            "{'type':'object','properties':{'port':{'type':'integer','format':'int32'},"
+                + "'count':{'type':'integer'}}}");
 
     assertThat(errors(s, "{'port':3000000000}"))
         .containsExactly(
-            "<nil>: Invalid value: \"\": Checked value must be of type integer with format int32 in port");
+            "<nil>: Invalid value: \"\": Checked value must be of type integer with format int32 in"
+                + " port");
     assertThat(errors(s, "{'count':2.0}")).isEmpty();
     assertThat(errors(s, "{'count':2.5}"))
         .containsExactly(
             "count: Invalid value: \"number\": count in body must be of type integer: \"number\"",
-            "<nil>: Invalid value: \"\": Checked value must be of type integer (default format) in count");
+            "<nil>: Invalid value: \"\": Checked value must be of type integer (default format) in"
+                + " count");
   }
 
   @Test
   void stringFormatsAreValidatedAndUnknownOnesIgnored() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'at':{'type':'string','format':'date-time'},"
-            + "'day':{'type':'string','format':'date'},'data':{'type':'string','format':'byte'},"
-            + "'id':{'type':'string','format':'uuid'},'ip':{'type':'string','format':'ipv4'},"
-            + "'custom':{'type':'string','format':'my-format'}}}");
+        schema(
+            "{'type':'object','properties':{'at':{'type':'string','format':'date-time'},"
+                + "'day':{'type':'string','format':'date'},'data':{'type':'string','format':'byte'},"
+                + "'id':{'type':'string','format':'uuid'},'ip':{'type':'string','format':'ipv4'},"
+                + "'custom':{'type':'string','format':'my-format'}}}");
 
     assertThat(
-            errors(s, "{'at':'2024-01-02T03:04:05Z','day':'2024-02-29','data':'aGVsbG8=',"
-                + "'id':'123e4567-e89b-12d3-a456-426614174000','ip':'10.0.0.1','custom':'anything'}"))
+            errors(
+                s,
+                "{'at':'2024-01-02T03:04:05Z','day':'2024-02-29','data':'aGVsbG8=',"
+                    + "'id':'123e4567-e89b-12d3-a456-426614174000','ip':'10.0.0.1','custom':'anything'}"))
         .isEmpty();
     assertThat(errors(s, "{'at':'yesterday','day':'2023-02-29','data':'no base64!','ip':'10.0.0'}"))
         .containsExactly(
             "at: Invalid value: \"yesterday\": at in body must be of type date-time: \"yesterday\"",
             "day: Invalid value: \"2023-02-29\": day in body must be of type date: \"2023-02-29\"",
-            "data: Invalid value: \"no base64!\": data in body must be of type byte: \"no base64!\"",
+            "data: Invalid value: \"no base64!\": data in body must be of type byte: \"no"
+                + " base64!\"",
             "ip: Invalid value: \"10.0.0\": ip in body must be of type ipv4: \"10.0.0\"");
   }
 
   @Test
   void arrayCountsAndUniqueness() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'few':{'type':'array','items':{'type':'string'},"
-            + "'minItems':1},'many':{'type':'array','items':{'type':'string'},'maxItems':2},"
-            + "'unique':{'type':'array','items':{'type':'integer'},'uniqueItems':true}}}");
+        schema(
+            "{'type':'object','properties':{'few':{'type':'array','items':{'type':'string'},"
+                + "'minItems':1},'many':{'type':'array','items':{'type':'string'},'maxItems':2},"
+                + "'unique':{'type':'array','items':{'type':'integer'},'uniqueItems':true}}}");
 
     assertThat(errors(s, "{'few':[],'many':['a','b','c'],'unique':[1,2,1]}"))
         .containsExactly(
@@ -248,26 +271,31 @@ class SchemaValidatorTest {
   @Test
   void listTypeSetAndMapDuplicatesUseFieldPathKeys() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'groups':{'type':'object','additionalProperties':"
-            + "{'type':'array','items':{'type':'string'},'x-kubernetes-list-type':'set'}},"
-            + "'ports':{'type':'array','x-kubernetes-list-type':'map',"
-            + "'x-kubernetes-list-map-keys':['port','protocol'],'items':{'type':'object',"
-            + "'properties':{'port':{'type':'integer'},'protocol':{'type':'string'}}}}}}");
+        schema(
+            "{'type':'object','properties':{'groups':{'type':'object','additionalProperties':"
+                + "{'type':'array','items':{'type':'string'},'x-kubernetes-list-type':'set'}},"
+                + "'ports':{'type':'array','x-kubernetes-list-type':'map',"
+                + "'x-kubernetes-list-map-keys':['port','protocol'],'items':{'type':'object',"
+                + "'properties':{'port':{'type':'integer'},'protocol':{'type':'string'}}}}}}");
 
     assertThat(
-            errors(s, "{'groups':{'admins':['a','b','a','a']},"
-                + "'ports':[{'port':80,'protocol':'TCP'},{'port':80,'protocol':'UDP'},"
-                + "{'protocol':'TCP','port':80}]}"))
+            errors(
+                s,
+                "{'groups':{'admins':['a','b','a','a']},"
+                    + "'ports':[{'port':80,'protocol':'TCP'},{'port':80,'protocol':'UDP'},"
+                    + "{'protocol':'TCP','port':80}]}"))
         .containsExactly(
             "groups[admins][2]: Duplicate value: \"a\"",
-            "ports[2]: Duplicate value: map[string]interface {}{\"port\":80, \"protocol\":\"TCP\"}");
+            "ports[2]: Duplicate value: map[string]interface {}{\"port\":80,"
+                + " \"protocol\":\"TCP\"}");
   }
 
   @Test
   void listTypeMapItemsMustBeObjects() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'l':{'type':'array','x-kubernetes-list-type':'map',"
-            + "'x-kubernetes-list-map-keys':['name'],'items':{'type':'object'}}}}");
+        schema(
+            "{'type':'object','properties':{'l':{'type':'array','x-kubernetes-list-type':'map',"
+                + "'x-kubernetes-list-map-keys':['name'],'items':{'type':'object'}}}}");
 
     assertThat(errors(s, "{'l':[{'name':'a'},'b']}"))
         .containsExactly(
@@ -278,8 +306,9 @@ class SchemaValidatorTest {
   @Test
   void intOrStringAcceptsBothAndNamesBothTypes() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'port':{'x-kubernetes-int-or-string':true,"
-            + "'anyOf':[{'type':'integer'},{'type':'string'}]}}}");
+        schema(
+            "{'type':'object','properties':{'port':{'x-kubernetes-int-or-string':true,"
+                + "'anyOf':[{'type':'integer'},{'type':'string'}]}}}");
 
     assertThat(errors(s, "{'port':8080}")).isEmpty();
     assertThat(errors(s, "{'port':'http'}")).isEmpty();
@@ -294,8 +323,9 @@ class SchemaValidatorTest {
   @Test
   void additionalPropertiesFalseForbidsUndeclaredFields() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'spec':{'type':'object','additionalProperties':false,"
-            + "'properties':{'a':{'type':'string'}}}}}");
+        schema(
+            "{'type':'object','properties':{'spec':{'type':'object','additionalProperties':false,"
+                + "'properties':{'a':{'type':'string'}}}}}");
 
     assertThat(errors(s, "{'spec':{'a':'x','b':1}}"))
         .containsExactly("spec: Invalid value: \"b\": spec.b in body is a forbidden property");
@@ -304,11 +334,13 @@ class SchemaValidatorTest {
   @Test
   void propertyCountsAreCheckedOnMaps() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'labels':{'type':'object','minProperties':1,"
-            + "'maxProperties':2,'additionalProperties':{'type':'string'}}}}");
+        schema(
+            "{'type':'object','properties':{'labels':{'type':'object','minProperties':1,"
+                + "'maxProperties':2,'additionalProperties':{'type':'string'}}}}");
 
     assertThat(errors(s, "{'labels':{}}"))
-        .containsExactly("labels: Invalid value: 0: labels in body should have at least 1 properties");
+        .containsExactly(
+            "labels: Invalid value: 0: labels in body should have at least 1 properties");
     assertThat(errors(s, "{'labels':{'a':'1','b':'2','c':'3'}}"))
         .containsExactly("labels: Too many: 3: must have at most 2 items");
   }
@@ -316,9 +348,10 @@ class SchemaValidatorTest {
   @Test
   void junctorsReportUpstreamsCompositeMessages() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'v':{'type':'string',"
-            + "'oneOf':[{'pattern':'^a'},{'pattern':'b$'}],'not':{'enum':['forbidden']},"
-            + "'allOf':[{'minLength':2},{'maxLength':3}]}}}");
+        schema(
+            "{'type':'object','properties':{'v':{'type':'string',"
+                + "'oneOf':[{'pattern':'^a'},{'pattern':'b$'}],'not':{'enum':['forbidden']},"
+                + "'allOf':[{'minLength':2},{'maxLength':3}]}}}");
 
     assertThat(errors(s, "{'v':'ab'}"))
         .containsExactly(
@@ -337,8 +370,9 @@ class SchemaValidatorTest {
   @Test
   void embeddedResourcesNeedTypeMeta() {
     StructuralSchema s =
-        schema("{'type':'object','properties':{'template':{'type':'object',"
-            + "'x-kubernetes-embedded-resource':true,'x-kubernetes-preserve-unknown-fields':true}}}");
+        schema(
+            "{'type':'object','properties':{'template':{'type':'object',"
+                + "'x-kubernetes-embedded-resource':true,'x-kubernetes-preserve-unknown-fields':true}}}");
 
     assertThat(errors(s, "{'template':{'kind':'My Kind'}}"))
         .containsExactly(
@@ -354,8 +388,9 @@ class SchemaValidatorTest {
   @Test
   void statusValidationPrefixesPaths() {
     StructuralSchema status =
-        schema("{'type':'object','required':['phase'],'properties':{'count':{'type':'integer'},"
-            + "'phase':{'type':'string'}}}");
+        schema(
+            "{'type':'object','required':['phase'],'properties':{'count':{'type':'integer'},"
+                + "'phase':{'type':'string'}}}");
 
     List<String> errors =
         SchemaValidator.validate(status, parse("{'count':'many'}"), "status").stream()

@@ -77,7 +77,9 @@ class StructuralSchemaTest {
 
   @Test
   void schemasAreImmutableCopies() {
-    var json = (tools.jackson.databind.node.ObjectNode) parse("{'type':'string','default':'a','enum':['a']}");
+    var json =
+        (tools.jackson.databind.node.ObjectNode)
+            parse("{'type':'string','default':'a','enum':['a']}");
     StructuralSchema s = StructuralSchema.parse(json);
     json.put("default", "changed");
 
@@ -105,7 +107,9 @@ class StructuralSchemaTest {
             StructuralSchema.parse(Json.crdSchema("monitoring.coreos.com_servicemonitors.yaml"))
                 .structuralErrors(ROOT))
         .isEmpty();
-    assertThat(StructuralSchema.parse(Json.crdSchema("samplecontroller_foos.yaml")).structuralErrors(ROOT))
+    assertThat(
+            StructuralSchema.parse(Json.crdSchema("samplecontroller_foos.yaml"))
+                .structuralErrors(ROOT))
         .isEmpty();
   }
 
@@ -113,12 +117,17 @@ class StructuralSchemaTest {
   void everyNodeNeedsAType() {
     assertThat(structuralErrors("{'properties':{'a':{},'l':{'type':'array','items':{}}}}"))
         .containsExactly(
-            ROOT + ".properties[a].type: Required value: must not be empty for specified object fields",
-            ROOT + ".properties[l].items.type: Required value: must not be empty for specified array"
+            ROOT
+                + ".properties[a].type: Required value: must not be empty for specified object"
+                + " fields",
+            ROOT
+                + ".properties[l].items.type: Required value: must not be empty for specified array"
                 + " items",
             ROOT + ".type: Required value: must not be empty at the root");
-    assertThat(structuralErrors("{'type':'object','properties':{'a':{'x-kubernetes-preserve-unknown-fields':true},"
-        + "'b':{'x-kubernetes-int-or-string':true}}}"))
+    assertThat(
+            structuralErrors(
+                "{'type':'object','properties':{'a':{'x-kubernetes-preserve-unknown-fields':true},"
+                    + "'b':{'x-kubernetes-int-or-string':true}}}"))
         .isEmpty();
   }
 
@@ -150,7 +159,8 @@ class StructuralSchemaTest {
                     + "'labels':{'type':'object'}}},'kind':{'type':'integer'}}}"))
         .containsExactly(
             ROOT + ".properties[kind].type: Invalid value: \"integer\": must be string",
-            ROOT + ".properties[metadata]: Forbidden: must not specify anything other than name and"
+            ROOT
+                + ".properties[metadata]: Forbidden: must not specify anything other than name and"
                 + " generateName, but metadata is implicitly specified");
   }
 
@@ -162,7 +172,8 @@ class StructuralSchemaTest {
                     + "'anyOf':[{'type':'string','description':'x'}],"
                     + "'allOf':[{'properties':{'metadata':{'pattern':'x'}}}]}}}"))
         .containsExactly(
-            ROOT + ".properties[a].allOf[0].properties[metadata]: Forbidden: must not be specified"
+            ROOT
+                + ".properties[a].allOf[0].properties[metadata]: Forbidden: must not be specified"
                 + " in a nested context",
             ROOT + ".properties[a].anyOf[0].description: Forbidden: must be empty to be structural",
             ROOT + ".properties[a].anyOf[0].type: Forbidden: must be empty to be structural");
@@ -182,7 +193,8 @@ class StructuralSchemaTest {
                 "{'type':'object','properties':{'p':{'x-kubernetes-int-or-string':true,"
                     + "'x-kubernetes-preserve-unknown-fields':true}}}"))
         .containsExactly(
-            ROOT + ".properties[p].x-kubernetes-preserve-unknown-fields: Invalid value: true: must"
+            ROOT
+                + ".properties[p].x-kubernetes-preserve-unknown-fields: Invalid value: true: must"
                 + " be false if x-kubernetes-int-or-string is true");
   }
 
@@ -192,10 +204,12 @@ class StructuralSchemaTest {
             structuralErrors(
                 "{'type':'object','properties':{'e':{'x-kubernetes-embedded-resource':true}}}"))
         .containsExactly(
-            ROOT + ".properties[e].properties: Required value: must not be empty if"
+            ROOT
+                + ".properties[e].properties: Required value: must not be empty if"
                 + " x-kubernetes-embedded-resource is true without"
                 + " x-kubernetes-preserve-unknown-fields",
-            ROOT + ".properties[e].type: Required value: must be object if"
+            ROOT
+                + ".properties[e].type: Required value: must be object if"
                 + " x-kubernetes-embedded-resource is true");
   }
 
@@ -206,17 +220,22 @@ class StructuralSchemaTest {
                 "{'type':'object','properties':{'a':{'type':'string'}},"
                     + "'anyOf':[{'required':['a']},{'properties':{'b':{'minLength':1}}}]}"))
         .containsExactly(
-            ROOT + ".properties[b]: Required value: because it is defined in " + ROOT
+            ROOT
+                + ".properties[b]: Required value: because it is defined in "
+                + ROOT
                 + ".anyOf[1].properties[b]");
   }
 
   @Test
   void invalidPatternsAreReported() {
-    assertThat(structuralErrors("{'type':'object','properties':{'a':{'type':'string','pattern':'('}}}"))
+    assertThat(
+            structuralErrors(
+                "{'type':'object','properties':{'a':{'type':'string','pattern':'('}}}"))
         .singleElement()
         .asString()
         .startsWith(
-            ROOT + ".properties[a].pattern: Invalid value: \"(\": must be a valid regular"
+            ROOT
+                + ".properties[a].pattern: Invalid value: \"(\": must be a valid regular"
                 + " expression, but isn't: ");
   }
 }
