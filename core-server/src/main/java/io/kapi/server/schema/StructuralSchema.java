@@ -3,7 +3,6 @@ package io.kapi.server.schema;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Lists;
@@ -32,10 +31,6 @@ import tools.jackson.databind.JsonNode;
  * OpenApiDocument#component(String)} or {@link RecordSchemas#schemaOf(Class)}.
  */
 public final class StructuralSchema {
-  /** The {@code type}s a structural schema may declare. */
-  public static final List<String> TYPES =
-      List.of("object", "array", "string", "integer", "number", "boolean");
-
   private final @Nullable String type;
   private final @Nullable String description;
   private final @Nullable String title;
@@ -157,7 +152,10 @@ public final class StructuralSchema {
 
   // ---- generic ----
 
-  /** The {@code type}: one of {@link #TYPES}, or empty (int-or-string, preserve-unknown-fields). */
+  /**
+   * The {@code type} ({@code object}, {@code array}, {@code string}, {@code integer}, {@code
+   * number} or {@code boolean}), or empty (int-or-string, preserve-unknown-fields).
+   */
   public Optional<String> type() {
     return Optional.ofNullable(type);
   }
@@ -188,6 +186,7 @@ public final class StructuralSchema {
 
   /** The schema of a declared property. */
   public Optional<StructuralSchema> property(String name) {
+    checkNotNull(name, "name");
     return Optional.ofNullable(propertyOrNull(name));
   }
 
@@ -556,22 +555,6 @@ public final class StructuralSchema {
 
     Builder type(@Nullable String type) {
       this.type = type;
-      return this;
-    }
-
-    Builder property(String name, StructuralSchema schema) {
-      properties.put(name, Suppliers.ofInstance(schema));
-      return this;
-    }
-
-    Builder items(StructuralSchema schema) {
-      items = Suppliers.ofInstance(schema);
-      return this;
-    }
-
-    Builder additionalProperties(StructuralSchema schema) {
-      additionalProperties = Suppliers.ofInstance(schema);
-      additionalPropertiesBool = null;
       return this;
     }
 

@@ -150,6 +150,35 @@ class ResourceSchemaTest {
   }
 
   @Test
+  void builtInConfigMapsAndNamespacesValidateTheirFields() {
+    ResourceSchema configMaps =
+        ResourceSchema.forKind(
+            OpenApiDocument.coreV1(), GroupVersionKind.of("", "v1", "ConfigMap"));
+    ResourceSchema namespaces =
+        ResourceSchema.forKind(
+            OpenApiDocument.coreV1(), GroupVersionKind.of("", "v1", "Namespace"));
+    ObjectNode configMap =
+        object(
+            "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'},"
+                + "'data':{'ok':'text','n':1},'binaryData':{'b':'AAE='},'immutable':'yes'}");
+    ObjectNode namespace =
+        object(
+            "{'apiVersion':'v1','kind':'Namespace','metadata':{'name':'n'},"
+                + "'spec':{'finalizers':['kubernetes']},'status':{'phase':5}}");
+
+    assertThat(strings(configMaps.validate(configMap)))
+        .containsExactlyInAnyOrder(
+            "data.n: Invalid value: \"integer\": data.n in body must be of type string:"
+                + " \"integer\"",
+            "immutable: Invalid value: \"string\": immutable in body must be of type boolean:"
+                + " \"string\"");
+    assertThat(strings(namespaces.validate(namespace)))
+        .containsExactly(
+            "status.phase: Invalid value: \"integer\": status.phase in body must be of type"
+                + " string: \"integer\"");
+  }
+
+  @Test
   void unknownKindsAreRejectedAtConfigurationTime() {
     assertThatThrownBy(
             () ->
