@@ -128,7 +128,20 @@ final class GoValues {
           double d = node.doubleValue();
           yield h + Double.hashCode(d == 0 ? 0.0 : d);
         }
-        case MAP, SLICE -> h + node.size();
+        case SLICE -> {
+          int elements = 1;
+          for (JsonNode element : node) {
+            elements = 31 * elements + hash(element);
+          }
+          yield h + elements;
+        }
+        case MAP -> {
+          int members = 0;
+          for (Map.Entry<String, JsonNode> e : node.properties()) {
+            members += e.getKey().hashCode() ^ hash(e.getValue());
+          }
+          yield h + members;
+        }
       };
     }
 

@@ -17,9 +17,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Converts between Jackson trees and Jakarta JSON Processing values (what Parsson's JSON patch and
- * merge patch work on), keeping integers integers and refusing nesting deeper than a JSON parser
- * accepts, so a patch cannot build a document the server could never read back.
+ * Converts between Jackson trees and Jakarta JSON Processing values (what Parsson's merge patch
+ * works on), keeping integers integers and refusing nesting deeper than a JSON parser accepts, so a
+ * patch cannot build a document the server could never read back.
  */
 final class JsonP {
   /** The JSON-P implementation, looked up once (each {@code Json.createX} call looks it up). */

@@ -1,12 +1,9 @@
 package io.kapi.server.patch;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The size of a JSON value as Go's {@code json.Marshal} writes it (compact, HTML-safe escapes),
@@ -15,33 +12,32 @@ import java.util.Map;
 final class JsonSizes {
   private JsonSizes() {}
 
-  static long encodedSize(JsonValue root) {
+  static long encodedSize(JsonNode root) {
     long size = 0;
-    Deque<JsonValue> pending = new ArrayDeque<>();
+    Deque<JsonNode> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {
-      JsonValue value = pending.pop();
-      switch (value.getValueType()) {
-        case OBJECT -> {
-          JsonObject object = (JsonObject) value;
-          // braces, a colon per member, commas between members
-          size += 2 + object.size() + Math.max(0, object.size() - 1);
-          for (Map.Entry<String, JsonValue> e : object.entrySet()) {
-            size += stringSize(e.getKey());
-            pending.push(e.getValue());
-          }
+      JsonNode value = pending.pop();
+      if (value.isObject()) {
+        // braces, a colon per member, commas between members
+        size += 2 + value.size() + Math.max(0, value.size() - 1);
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+          size += stringSize(e.getKey());
+          pending.push(e.getValue());
         }
-        case ARRAY -> {
-          JsonArray array = (JsonArray) value;
-          size += 2 + Math.max(0, array.size() - 1);
-          for (JsonValue element : array) {
-            pending.push(element);
-          }
+      } else if (value.isArray()) {
+        size += 2 + Math.max(0, value.size() - 1);
+        for (JsonNode element : value) {
+          pending.push(element);
         }
-        case STRING -> size += stringSize(((JsonString) value).getString());
-        case TRUE, NULL -> size += 4;
-        case FALSE -> size += 5;
-        case NUMBER -> size += value.toString().length();
+      } else if (value.isString()) {
+        size += stringSize(value.stringValue());
+      } else if (value.isBoolean()) {
+        size += value.booleanValue() ? 4 : 5;
+      } else if (value.isNull()) {
+        size += 4;
+      } else {
+        size += value.asString().length();
       }
     }
     return size;

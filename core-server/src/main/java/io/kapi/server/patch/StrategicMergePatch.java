@@ -434,6 +434,7 @@ final class StrategicMergePatch {
   private static List<JsonNode> mergeSpecialElements(
       List<JsonNode> original, List<JsonNode> patch, String mergeKey, List<JsonNode> plain) {
     boolean replace = false;
+    Set<GoValues.Key> deleted = new HashSet<>();
     for (JsonNode element : patch) {
       JsonNode directive = element.get(DIRECTIVE);
       if (directive == null) {
@@ -442,15 +443,7 @@ final class StrategicMergePatch {
         if (!element.has(mergeKey)) {
           throw PatchErrors.noMergeKey(element, mergeKey);
         }
-        JsonNode value = element.get(mergeKey);
-        List<JsonNode> kept = new ArrayList<>(original.size());
-        for (JsonNode candidate : original) {
-          JsonNode candidateValue = candidate.get(mergeKey);
-          if (candidateValue == null || !GoValues.equal(candidateValue, value)) {
-            kept.add(candidate);
-          }
-        }
-        original = kept;
+        deleted.add(GoValues.key(element.get(mergeKey)));
       } else if (isString(directive, REPLACE)) {
         replace = true; // keep going: other elements may still be directives to drop
       } else if (isString(directive, MERGE)) {
@@ -464,7 +457,18 @@ final class StrategicMergePatch {
       plain.clear();
       return replacement;
     }
-    return original;
+    if (deleted.isEmpty()) {
+      return original;
+    }
+    // every element whose merge key a deletion names goes, whatever the order of the deletions
+    List<JsonNode> kept = new ArrayList<>(original.size());
+    for (JsonNode candidate : original) {
+      JsonNode value = candidate.get(mergeKey);
+      if (value == null || !deleted.contains(GoValues.key(value))) {
+        kept.add(candidate);
+      }
+    }
+    return kept;
   }
 
   /** Merges each patch element into the original element with its merge key, or appends it. */
