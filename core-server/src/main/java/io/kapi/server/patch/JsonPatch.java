@@ -1,9 +1,7 @@
 package io.kapi.server.patch;
 
 import io.kapi.api.errors.ApiException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +56,7 @@ final class JsonPatch {
     if (operations.size() > MAX_OPERATIONS) {
       throw PatchErrors.tooManyOperations(MAX_OPERATIONS, operations.size());
     }
-    JsonPatch applier = new JsonPatch((ObjectNode) deepCopy(original), copyLimit);
+    JsonPatch applier = new JsonPatch((ObjectNode) DeepTrees.copy(original), copyLimit);
     for (JsonNode operation : operations) {
       try {
         applier.applyOperation(operation);
@@ -67,7 +65,7 @@ final class JsonPatch {
       }
     }
     JsonNode result = applier.doc;
-    checkDepth(result);
+    DeepTrees.checkDepth(result);
     if (!(result instanceof ObjectNode object)) {
       throw PatchErrors.invalidResult(
           result.toString(),
@@ -306,7 +304,7 @@ final class JsonPatch {
               + MISSING);
     }
     // upstream copies a missing member as nothing, which it then writes as null
-    JsonNode value = lookup.value() == null ? NODES.nullNode() : deepCopy(lookup.value());
+    JsonNode value = lookup.value() == null ? NODES.nullNode() : DeepTrees.copy(lookup.value());
     long size = lookup.value() == null ? 0 : JsonSizes.encodedSize(value);
     copied += size;
     if (copyLimit > 0 && copied > copyLimit) {
@@ -468,63 +466,6 @@ final class JsonPatch {
   private record Lookup(@Nullable JsonNode value, @Nullable String problem) {
     JsonNode valueOrNull() {
       return value == null ? NODES.nullNode() : value;
-    }
-  }
-
-  /** A deep copy made without recursion (documents may be nested arbitrarily deep here). */
-  static JsonNode deepCopy(JsonNode root) {
-    if (!root.isContainer()) {
-      return root; // value nodes are immutable
-    }
-    ContainerNode<?> copy = root.isObject() ? NODES.objectNode() : NODES.arrayNode(root.size());
-    Deque<JsonNode[]> pending = new ArrayDeque<>();
-    pending.push(new JsonNode[] {root, copy});
-    while (!pending.isEmpty()) {
-      JsonNode[] pair = pending.pop();
-      JsonNode from = pair[0];
-      if (from instanceof ObjectNode object) {
-        ObjectNode to = (ObjectNode) pair[1];
-        for (Map.Entry<String, JsonNode> e : object.properties()) {
-          to.set(e.getKey(), copyShallow(e.getValue(), pending));
-        }
-      } else {
-        ArrayNode to = (ArrayNode) pair[1];
-        for (JsonNode element : from) {
-          to.add(copyShallow(element, pending));
-        }
-      }
-    }
-    return copy;
-  }
-
-  private static JsonNode copyShallow(JsonNode value, Deque<JsonNode[]> pending) {
-    if (!value.isContainer()) {
-      return value;
-    }
-    JsonNode copy = value.isObject() ? NODES.objectNode() : NODES.arrayNode(value.size());
-    pending.push(new JsonNode[] {value, copy});
-    return copy;
-  }
-
-  /** Fails when the document nests deeper than {@link JsonP#MAX_DEPTH}; walks without recursion. */
-  private static void checkDepth(JsonNode root) {
-    Deque<JsonNode> level = new ArrayDeque<>();
-    level.add(root);
-    int depth = 0;
-    while (!level.isEmpty()) {
-      depth++;
-      if (depth > JsonP.MAX_DEPTH) {
-        throw new JsonP.TooDeepException();
-      }
-      Deque<JsonNode> next = new ArrayDeque<>();
-      for (JsonNode node : level) {
-        for (JsonNode child : node.values()) {
-          if (child.isContainer()) {
-            next.add(child);
-          }
-        }
-      }
-      level = next;
     }
   }
 

@@ -45,7 +45,7 @@ final class StrategicMergePatch {
    */
   static ObjectNode apply(ObjectNode original, JsonNode patch, PatchSchema schema) {
     if (patch.isNull()) {
-      return original.deepCopy(); // Go decodes null into a nil map: nothing to merge
+      return (ObjectNode) DeepTrees.copy(original); // Go decodes null into a nil map
     }
     if (!patch.isObject()) {
       throw PatchErrors.badRequest(
@@ -53,7 +53,7 @@ final class StrategicMergePatch {
               + JsonPatch.jsonKind(patch)
               + " into Go value of type map[string]interface {}");
     }
-    return mergeMap(original.deepCopy(), (ObjectNode) patch, schema);
+    return mergeMap((ObjectNode) DeepTrees.copy(original), (ObjectNode) patch, schema);
   }
 
   /** Merges {@code patch} into {@code original} (both modified); returns the merged map. */
