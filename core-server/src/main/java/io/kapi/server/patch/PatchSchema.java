@@ -139,6 +139,7 @@ public interface PatchSchema {
       return this;
     }
 
+    /** The described node; fields and items not described are {@link PatchSchema#unknown()}. */
     public PatchSchema build() {
       return new DescribedPatchSchema(
           Map.copyOf(fields),

@@ -53,11 +53,13 @@ public final class Patcher {
    *     PatchType#STRATEGIC_MERGE_PATCH}; server-side apply is not a patch this class applies
    * @param schema how lists merge, for strategic merge patch ({@link PatchSchema#unknown()} makes
    *     it a plain merge that replaces lists); ignored by the other types
-   * @throws ApiException 400 BadRequest for a body that is not JSON or not a patch of this type,
-   *     413 RequestEntityTooLarge for a JSON patch of more than 10000 operations or a result over
-   *     the size limit, 422 Invalid for a JSON patch operation that does not apply (upstream's
-   *     fixed message; the exception's cause says why) and the strategic merge patch errors
-   *     upstream answers with 422
+   * @throws ApiException 400 BadRequest for a body that is not JSON or not a patch of this type and
+   *     for malformed strategic merge patches (upstream answers some of those with a 500; the
+   *     messages are upstream's), 413 RequestEntityTooLarge for a JSON patch of more than 10000
+   *     operations or a result over the size limit, 422 Invalid for a JSON patch operation that
+   *     does not apply (upstream's fixed message; the exception's cause says why), for a result
+   *     that is not an object or nests deeper than a JSON parser reads, and for strategic merge
+   *     patches of lists of lists
    * @throws IllegalArgumentException for {@link PatchType#APPLY_PATCH_YAML}
    */
   public ObjectNode apply(
