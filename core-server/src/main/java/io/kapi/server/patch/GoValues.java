@@ -1,0 +1,320 @@
+package io.kapi.server.patch;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * JSON values seen as upstream's Go code sees a decoded {@code map[string]interface{}}: the dynamic
+ * type of each value ({@code int64} for integers, {@code float64} otherwise), Go's {@code ==}
+ * between them, and how {@code fmt} prints them ({@code %v}, {@code %s}) in error messages.
+ */
+final class GoValues {
+  /** The dynamic Go type of a decoded JSON value. */
+  enum Kind {
+    MAP("map[string]interface {}"),
+    SLICE("[]interface {}"),
+    STRING("string"),
+    INT64("int64"),
+    FLOAT64("float64"),
+    BOOL("bool"),
+    NIL("<nil>");
+
+    private final String typeName;
+
+    Kind(String typeName) {
+      this.typeName = typeName;
+    }
+
+    /** {@code reflect.Type.String()}. */
+    String typeName() {
+      return typeName;
+    }
+  }
+
+  private GoValues() {}
+
+  static Kind kind(@Nullable JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return Kind.NIL;
+    }
+    if (node.isObject()) {
+      return Kind.MAP;
+    }
+    if (node.isArray()) {
+      return Kind.SLICE;
+    }
+    if (node.isString()) {
+      return Kind.STRING;
+    }
+    if (node.isBoolean()) {
+      return Kind.BOOL;
+    }
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return Kind.INT64;
+    }
+    if (node.isNumber()) {
+      return Kind.FLOAT64;
+    }
+    // binary or POJO nodes never come out of JSON; print them as strings
+    return Kind.STRING;
+  }
+
+  /** Go's {@code ==} on two decoded values, deep for maps and slices (which Go cannot compare). */
+  static boolean equal(@Nullable JsonNode a, @Nullable JsonNode b) {
+    Kind kind = kind(a);
+    if (kind != kind(b)) {
+      return false;
+    }
+    return switch (kind) {
+      case NIL -> true;
+      case STRING -> a.asString().equals(b.asString());
+      case BOOL -> a.booleanValue() == b.booleanValue();
+      case INT64 -> a.longValue() == b.longValue();
+      case FLOAT64 -> a.doubleValue() == b.doubleValue();
+      case SLICE -> {
+        if (a.size() != b.size()) {
+          yield false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+          if (!equal(a.get(i), b.get(i))) {
+            yield false;
+          }
+        }
+        yield true;
+      }
+      case MAP -> {
+        if (a.size() != b.size()) {
+          yield false;
+        }
+        for (Map.Entry<String, JsonNode> e : a.properties()) {
+          JsonNode other = b.get(e.getKey());
+          if (other == null || !equal(e.getValue(), other)) {
+            yield false;
+          }
+        }
+        yield true;
+      }
+    };
+  }
+
+  /** A hash key whose equality is {@link #equal}. */
+  static Key key(@Nullable JsonNode node) {
+    return new Key(node);
+  }
+
+  /** Wraps a value so that hash-based collections compare it with Go's {@code ==}. */
+  static final class Key {
+    private final @Nullable JsonNode node;
+    private final int hash;
+
+    private Key(@Nullable JsonNode node) {
+      this.node = node;
+      this.hash = hash(node);
+    }
+
+    private static int hash(@Nullable JsonNode node) {
+      Kind kind = kind(node);
+      int h = kind.ordinal() * 31;
+      return switch (kind) {
+        case NIL -> h;
+        case STRING -> h + node.asString().hashCode();
+        case BOOL -> h + Boolean.hashCode(node.booleanValue());
+        case INT64 -> h + Long.hashCode(node.longValue());
+        case FLOAT64 -> {
+          double d = node.doubleValue();
+          yield h + Double.hashCode(d == 0 ? 0.0 : d);
+        }
+        case SLICE -> {
+          int elements = 1;
+          for (JsonNode element : node) {
+            elements = 31 * elements + hash(element);
+          }
+          yield h + elements;
+        }
+        case MAP -> {
+          int members = 0;
+          for (Map.Entry<String, JsonNode> e : node.properties()) {
+            members += e.getKey().hashCode() ^ hash(e.getValue());
+          }
+          yield h + members;
+        }
+      };
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key other && hash == other.hash && equal(node, other.node);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** {@code fmt.Sprintf("%v", value)}. */
+  static String v(@Nullable JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    format(sb, node, false);
+    return sb.toString();
+  }
+
+  /** {@code fmt.Sprintf("%s", value)}: like %v, but non-strings print as {@code %!s(int64=1)}. */
+  static String s(@Nullable JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    format(sb, node, true);
+    return sb.toString();
+  }
+
+  /** {@code fmt.Sprint} of several slices, e.g. {@code [[a b] [c]]}. */
+  static String sprintSlices(List<? extends @Nullable JsonNode> slices) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < slices.size(); i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      JsonNode slice = slices.get(i);
+      if (slice == null) {
+        sb.append("[]");
+      } else {
+        format(sb, slice, false);
+      }
+    }
+    return sb.append(']').toString();
+  }
+
+  private static void format(StringBuilder sb, @Nullable JsonNode node, boolean verbS) {
+    Kind kind = kind(node);
+    switch (kind) {
+      case MAP -> {
+        List<String> keys = new ArrayList<>(node.propertyNames());
+        keys.sort(GoValues::compareGoStrings);
+        sb.append("map[");
+        for (int i = 0; i < keys.size(); i++) {
+          if (i > 0) {
+            sb.append(' ');
+          }
+          sb.append(keys.get(i)).append(':');
+          format(sb, node.get(keys.get(i)), verbS);
+        }
+        sb.append(']');
+      }
+      case SLICE -> {
+        sb.append('[');
+        for (int i = 0; i < node.size(); i++) {
+          if (i > 0) {
+            sb.append(' ');
+          }
+          format(sb, node.get(i), verbS);
+        }
+        sb.append(']');
+      }
+      case STRING -> sb.append(node.asString());
+      default -> {
+        String text =
+            switch (kind) {
+              case NIL -> "<nil>";
+              case BOOL -> Boolean.toString(node.booleanValue());
+              case INT64 -> Long.toString(node.longValue());
+              default -> formatFloat(node.doubleValue());
+            };
+        if (!verbS) {
+          sb.append(text);
+        } else if (kind == Kind.NIL) {
+          sb.append("%!s(<nil>)");
+        } else {
+          sb.append("%!s(").append(kind.typeName()).append('=').append(text).append(')');
+        }
+      }
+    }
+  }
+
+  /** Go's {@code %v} of a float64 ({@code %g}, shortest): exponent form below 1e-4 and from 1e6. */
+  static String formatFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "+Inf" : "-Inf";
+    }
+    if (d == 0) {
+      return (1 / d) < 0 ? "-0" : "0";
+    }
+    StringBuilder sb = new StringBuilder();
+    if (d < 0) {
+      sb.append('-');
+    }
+    BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = decimal.unscaledValue().toString();
+    int nd = digits.length();
+    int dp = nd - decimal.scale(); // value = 0.<digits> x 10^dp
+    int exp = dp - 1;
+    if (exp < -4 || exp >= 6) {
+      sb.append(digits.charAt(0));
+      if (nd > 1) {
+        sb.append('.').append(digits, 1, nd);
+      }
+      sb.append('e').append(exp < 0 ? '-' : '+');
+      int abs = Math.abs(exp);
+      if (abs < 10) {
+        sb.append('0');
+      }
+      sb.append(abs);
+    } else if (dp <= 0) {
+      sb.append("0.").append("0".repeat(-dp)).append(digits);
+    } else if (dp >= nd) {
+      sb.append(digits).append("0".repeat(dp - nd));
+    } else {
+      sb.append(digits, 0, dp).append('.').append(digits, dp, nd);
+    }
+    return sb.toString();
+  }
+
+  /** Go's {@code %q}: double-quoted, with Go escapes. */
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case 0x07 -> sb.append("\\a");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case 0x0b -> sb.append("\\v");
+        default -> {
+          if (cp < 0x20 || cp == 0x7f) {
+            sb.append(String.format("\\x%02x", cp));
+          } else {
+            sb.appendCodePoint(cp);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /** Go's string order: by UTF-8 bytes, which is code point order. */
+  static int compareGoStrings(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+}
