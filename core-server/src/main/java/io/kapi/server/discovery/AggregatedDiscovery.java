@@ -52,8 +52,8 @@ import org.jspecify.annotations.Nullable;
  * priority minimum of their versions, ties by name. A group version added without a priority gets
  * (1000, 15). When several {@link Source}s add the same group version, the lowest source wins.
  *
- * <p>Serving ({@link #wrap(HttpHandler)}, {@link #webService}): a request whose {@code Accept}
- * asks for {@code application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList} (or {@code
+ * <p>Serving ({@link #wrap(HttpHandler)}, {@link #webService}): a request whose {@code Accept} asks
+ * for {@code application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList} (or {@code
  * v2beta1}, or YAML) gets this document with that {@code Content-Type}, {@code ETag} (quoted
  * upper-case hex SHA-512 of the JSON), {@code Vary: Accept} and {@code Cache-Control: public}, or
  * 304 when {@code If-None-Match} equals the ETag; every other request goes to the legacy handler.
@@ -155,16 +155,18 @@ public final class AggregatedDiscovery {
     return -1;
   }
 
-  /** {@link #setGroupVersionPriority(Source, String, String, int, int)} for {@link Source#BUILTIN}. */
+  /**
+   * {@link #setGroupVersionPriority(Source, String, String, int, int)} for {@link Source#BUILTIN}.
+   */
   public void setGroupVersionPriority(
       String group, String version, int groupPriorityMinimum, int versionPriority) {
     setGroupVersionPriority(Source.BUILTIN, group, version, groupPriorityMinimum, versionPriority);
   }
 
   /**
-   * Sets the priorities of a group version (an APIService's {@code groupPriorityMinimum} and
-   * {@code versionPriority}); may come before or after the version is added, and is forgotten when
-   * the version is removed.
+   * Sets the priorities of a group version (an APIService's {@code groupPriorityMinimum} and {@code
+   * versionPriority}); may come before or after the version is added, and is forgotten when the
+   * version is removed.
    */
   public void setGroupVersionPriority(
       Source source, String group, String version, int groupPriorityMinimum, int versionPriority) {
@@ -245,7 +247,8 @@ public final class AggregatedDiscovery {
       for (APIGroupDiscovery group : groups) {
         for (APIVersionDiscovery version : group.versions()) {
           checkArgument(
-              !version.version().isEmpty(), "group %s: version name must not be empty",
+              !version.version().isEmpty(),
+              "group %s: version name must not be empty",
               group.group());
           addLocked(source, group.group(), version);
         }

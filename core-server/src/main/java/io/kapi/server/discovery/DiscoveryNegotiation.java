@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * discovery, as upstream's discovery wrapper does ({@code NegotiateMediaTypeOptions} with the
  * discovery endpoint restrictions): the clauses are tried in {@code goautoneg} order (higher {@code
  * q}, then concrete before {@code *}); a clause counts only if it names a type the server writes
- * (JSON or YAML) and asks for {@code g=apidiscovery.k8s.io}, {@code v=v2} or {@code v2beta1}, {@code
- * as=APIGroupDiscoveryList}. A plain {@code application/json} clause never selects the aggregated
- * document, so a client that does not ask for it gets the legacy one.
+ * (JSON or YAML) and asks for {@code g=apidiscovery.k8s.io}, {@code v=v2} or {@code v2beta1},
+ * {@code as=APIGroupDiscoveryList}. A plain {@code application/json} clause never selects the
+ * aggregated document, so a client that does not ask for it gets the legacy one.
  */
 final class DiscoveryNegotiation {
   static final String KIND = "APIGroupDiscoveryList";
@@ -76,7 +76,8 @@ final class DiscoveryNegotiation {
       for (Serializer serializer : Serializer.values()) {
         boolean matches =
             (clause.type().equals(serializer.type)
-                    && (clause.subtype().equals(serializer.subtype) || clause.subtype().equals("*")))
+                    && (clause.subtype().equals(serializer.subtype)
+                        || clause.subtype().equals("*")))
                 || (clause.type().equals("*") && clause.subtype().equals("*"));
         if (matches) {
           Choice choice = choice(clause, serializer);

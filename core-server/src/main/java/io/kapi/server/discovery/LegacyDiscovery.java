@@ -149,8 +149,8 @@ public final class LegacyDiscovery {
   }
 
   /**
-   * The resources of a legacy {@link APIResourceList} (with subresources as {@code pods/status})
-   * in aggregated form (upstream's {@code ConvertGroupVersionIntoToDiscovery}): subresources move
+   * The resources of a legacy {@link APIResourceList} (with subresources as {@code pods/status}) in
+   * aggregated form (upstream's {@code ConvertGroupVersionIntoToDiscovery}): subresources move
    * under their resource, keep their verbs and response kind ({@code group}/{@code version}/{@code
    * kind} of the entry), and a subresource without a listed parent gets a bare parent.
    *
@@ -185,8 +185,14 @@ public final class LegacyDiscovery {
       if (existing == null) {
         existing =
             new APIResourceDiscovery(
-                parent, GroupVersionKind.of("", "", ""), scope(r), "", List.of(), List.of(),
-                List.of(), List.of());
+                parent,
+                GroupVersionKind.of("", "", ""),
+                scope(r),
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
         parents.put(parent, existing);
       }
       checkArgument(

@@ -10,9 +10,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The component schemas of {@code k8s.io/apimachinery} types every group version refers to
- * ({@code ObjectMeta}, {@code ListMeta}, {@code Status}, {@code DeleteOptions}, {@code WatchEvent},
- * {@code Patch}, {@code APIResourceList}, {@code Time}, {@code Quantity}, discovery types, {@code
+ * The component schemas of {@code k8s.io/apimachinery} types every group version refers to ({@code
+ * ObjectMeta}, {@code ListMeta}, {@code Status}, {@code DeleteOptions}, {@code WatchEvent}, {@code
+ * Patch}, {@code APIResourceList}, {@code Time}, {@code Quantity}, discovery types, {@code
  * version.Info}…), taken from upstream's published OpenAPI v3 documents (see NOTICE). Loaded once;
  * the nodes are never handed out without copying.
  */

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -43,11 +43,11 @@ import tools.jackson.databind.node.ObjectNode;
  * (a route named {@code readNamespacedConfigMap} under {@code /api/v1} becomes {@code
  * readCoreV1NamespacedConfigMap}, tag {@code core_v1}; a name that already carries the infix is
  * kept); parameters that every operation of a path documents move to the path; {@link
- * Route#readType()} may be a {@link SchemaRef} (the request body, one entry per consumed media type,
- * {@code *}{@code /*} if none; required unless a body {@link Parameter} says otherwise); {@link
- * Route#writeType()} may be an {@link OperationDoc} (responses, {@code x-kubernetes-action}, {@code
- * x-kubernetes-group-version-kind}) or a bare {@link SchemaRef} (a {@code 200 OK} response); any
- * other read or write type is ignored, so WebServices without types give paths only. Every
+ * Route#readType()} may be a {@link SchemaRef} (the request body, one entry per consumed media
+ * type, {@code *}{@code /*} if none; required unless a body {@link Parameter} says otherwise);
+ * {@link Route#writeType()} may be an {@link OperationDoc} (responses, {@code x-kubernetes-action},
+ * {@code x-kubernetes-group-version-kind}) or a bare {@link SchemaRef} (a {@code 200 OK} response);
+ * any other read or write type is ignored, so WebServices without types give paths only. Every
  * operation also documents {@code 401 Unauthorized}.
  *
  * <p>Components: the schemas given to {@link #schemas(Map)}, plus every schema they or the routes
@@ -114,8 +114,8 @@ public final class OpenApiDocumentBuilder {
   }
 
   /**
-   * Adds component schemas that go into the document only when something in it refers to them
-   * (for example every schema of a scheme, shared by all group versions).
+   * Adds component schemas that go into the document only when something in it refers to them (for
+   * example every schema of a scheme, shared by all group versions).
    *
    * @throws IllegalArgumentException if a name was already added with a different schema
    */
@@ -137,8 +137,8 @@ public final class OpenApiDocumentBuilder {
   /**
    * Builds the document.
    *
-   * @throws IllegalStateException if two routes produce the same path, or a schema that is
-   *     referred to is known nowhere
+   * @throws IllegalStateException if two routes produce the same path, or a schema that is referred
+   *     to is known nowhere
    * @throws IllegalArgumentException if a parameter's data type is not an OpenAPI primitive
    */
   public ObjectNode build() {
@@ -155,7 +155,8 @@ public final class OpenApiDocumentBuilder {
       Map<String, List<Route>> byPath = new LinkedHashMap<>();
       for (Route route : ws.routes()) {
         if (METHODS.contains(route.method().toUpperCase(Locale.ROOT))) {
-          byPath.computeIfAbsent(path(ws.rootPath(), route.pathTemplate()), p -> new ArrayList<>())
+          byPath
+              .computeIfAbsent(path(ws.rootPath(), route.pathTemplate()), p -> new ArrayList<>())
               .add(route);
         }
       }
@@ -456,7 +457,10 @@ public final class OpenApiDocumentBuilder {
 
   @Override
   public String toString() {
-    return "OpenApiDocumentBuilder{" + webServices.size() + " web services, " + schemas.size()
+    return "OpenApiDocumentBuilder{"
+        + webServices.size()
+        + " web services, "
+        + schemas.size()
         + " schemas}";
   }
 }

@@ -15,15 +15,16 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Serves {@code /openapi/v2}: one Swagger 2.0 JSON document merged from every document of an
- * {@link OpenApiV3Service} (see {@link SwaggerConverter} for the conversion), with {@code Etag}
- * (quoted upper-case hex SHA-512), {@code Last-Modified}, {@code Vary: Accept} and 304 answers to
- * {@code If-None-Match} / {@code If-Modified-Since}, like upstream's {@code kube-openapi} handler.
+ * Serves {@code /openapi/v2}: one Swagger 2.0 JSON document merged from every document of an {@link
+ * OpenApiV3Service} (see {@link SwaggerConverter} for the conversion), with {@code Etag} (quoted
+ * upper-case hex SHA-512), {@code Last-Modified}, {@code Vary: Accept} and 304 answers to {@code
+ * If-None-Match} / {@code If-Modified-Since}, like upstream's {@code kube-openapi} handler.
  *
- * <p>Upstream also speaks protobuf ({@code application/com.github.proto-openapi.spec.v2@v1.0+protobuf}),
- * which is what kubectl asks for; Kapi answers JSON only, so that request gets 406 with a {@code
- * Status}. kubectl 1.27 and later read OpenAPI v3 for {@code explain}, field validation and
- * strategic merge patches, and only fall back to v2 when v3 fails.
+ * <p>Upstream also speaks protobuf ({@code
+ * application/com.github.proto-openapi.spec.v2@v1.0+protobuf}), which is what kubectl asks for;
+ * Kapi answers JSON only, so that request gets 406 with a {@code Status}. kubectl 1.27 and later
+ * read OpenAPI v3 for {@code explain}, field validation and strategic merge patches, and only fall
+ * back to v2 when v3 fails.
  *
  * <p>Thread-safe. The document is rebuilt and serialized at most once per change of the v3
  * documents, on the first request after the change.
@@ -38,7 +39,8 @@ public final class OpenApiV2Service {
 
   private static final String JSON = "application/json";
 
-  private record Cached(long generation, JsonNode tree, byte[] json, String etag, Instant modified) {}
+  private record Cached(
+      long generation, JsonNode tree, byte[] json, String etag, Instant modified) {}
 
   private final OpenApiV3Service source;
   private final String title;
@@ -114,7 +116,9 @@ public final class OpenApiV2Service {
     Cached document = current();
     String quoted = OpenApiV3Service.quote(document.etag());
     exchange.getResponseHeaders().put(Headers.ETAG, quoted);
-    exchange.getResponseHeaders().put(Headers.LAST_MODIFIED, HttpCaching.httpDate(document.modified()));
+    exchange
+        .getResponseHeaders()
+        .put(Headers.LAST_MODIFIED, HttpCaching.httpDate(document.modified()));
     if (HttpCaching.notModified(exchange, quoted, document.modified())) {
       HttpCaching.writeNotModified(exchange);
       return;

@@ -81,8 +81,8 @@ public final class OpenApiV3Service {
 
   /**
    * Serves {@code document} at {@code /openapi/v3/<groupVersionPath>} (replacing what was there)
-   * and lists it in the index. The document is copied and serialized now; putting an equal
-   * document again changes nothing (same hash, same modification time).
+   * and lists it in the index. The document is copied and serialized now; putting an equal document
+   * again changes nothing (same hash, same modification time).
    *
    * @param groupVersionPath e.g. {@code api/v1} or {@code apis/apps/v1}: no leading or trailing
    *     slash, no empty segment
@@ -91,8 +91,8 @@ public final class OpenApiV3Service {
   public void put(String groupVersionPath, JsonNode document) {
     checkPath(groupVersionPath);
     checkNotNull(document, "document");
-    checkArgument(document.isObject(), "the OpenAPI document of %s is not an object",
-        groupVersionPath);
+    checkArgument(
+        document.isObject(), "the OpenAPI document of %s is not an object", groupVersionPath);
     JsonNode tree = CanonicalJson.sortedCopy(document);
     byte[] json = CanonicalJson.encode(tree);
     String etag = CanonicalJson.sha512Hex(json);
@@ -240,8 +240,7 @@ public final class OpenApiV3Service {
           .getResponseHeaders()
           .put(
               Headers.EXPIRES,
-              HttpCaching.httpDate(
-                  Instant.now().atZone(ZoneOffset.UTC).plusYears(1).toInstant()));
+              HttpCaching.httpDate(Instant.now().atZone(ZoneOffset.UTC).plusYears(1).toInstant()));
     }
     exchange
         .getResponseHeaders()

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the OpenAPI document says about one route beyond its path, method and parameters: the
- * {@code x-kubernetes-action} (the installer's verb), the {@code x-kubernetes-group-version-kind}
- * the route serves, and its responses by status code. Pass it to {@link
+ * What the OpenAPI document says about one route beyond its path, method and parameters: the {@code
+ * x-kubernetes-action} (the installer's verb), the {@code x-kubernetes-group-version-kind} the
+ * route serves, and its responses by status code. Pass it to {@link
  * io.kapi.restcontainer.Route.Builder#writes(Object)}; the static factories give the responses
  * upstream's installer documents for each verb.
  *

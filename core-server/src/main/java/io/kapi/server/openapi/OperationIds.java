@@ -14,8 +14,18 @@ final class OperationIds {
   /** The verbs an operation name starts with; the shortest matching one is used, as upstream. */
   private static final List<String> VERBS =
       List.of(
-          "get", "log", "read", "replace", "patch", "delete", "deletecollection", "watch",
-          "connect", "proxy", "list", "create");
+          "get",
+          "log",
+          "read",
+          "replace",
+          "patch",
+          "delete",
+          "deletecollection",
+          "watch",
+          "connect",
+          "proxy",
+          "list",
+          "create");
 
   private OperationIds() {}
 
@@ -88,8 +98,8 @@ final class OperationIds {
 
   /**
    * Keeps letters, underscores and (not first) digits; every other character is dropped and
-   * capitalizes the next kept one. {@code networking.k8s} with {@code capitalizeFirst} gives
-   * {@code NetworkingK8s}.
+   * capitalizes the next kept one. {@code networking.k8s} with {@code capitalizeFirst} gives {@code
+   * NetworkingK8s}.
    */
   static String toValidOperationId(String s, boolean capitalizeFirst) {
     StringBuilder out = new StringBuilder(s.length());

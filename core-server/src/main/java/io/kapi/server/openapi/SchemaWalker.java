@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
  * so it may rewrite them) the subschemas under {@code properties}, {@code patternProperties},
  * {@code additionalProperties}, {@code items}, {@code allOf}, {@code anyOf}, {@code oneOf} and
  * {@code not}. Values that are data rather than schemas ({@code default}, {@code example}, {@code
- * enum}, extensions) are never visited, so a property named {@code nullable} or a default holding
- * a {@code $ref} key is left alone.
+ * enum}, extensions) are never visited, so a property named {@code nullable} or a default holding a
+ * {@code $ref} key is left alone.
  */
 final class SchemaWalker {
   private static final List<String> SCHEMA_MAPS = List.of("properties", "patternProperties");

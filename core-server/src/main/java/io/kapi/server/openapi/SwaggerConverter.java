@@ -54,7 +54,8 @@ final class SwaggerConverter {
       }
       for (Map.Entry<String, JsonNode> e : components.path("securitySchemes").properties()) {
         JsonNode scheme = e.getValue();
-        if (!securityDefinitions.has(e.getKey()) && "apiKey".equals(scheme.path("type").asString())) {
+        if (!securityDefinitions.has(e.getKey())
+            && "apiKey".equals(scheme.path("type").asString())) {
           securityDefinitions.set(e.getKey(), scheme.deepCopy());
         }
       }

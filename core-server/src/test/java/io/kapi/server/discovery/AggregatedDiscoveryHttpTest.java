@@ -43,9 +43,17 @@ class AggregatedDiscoveryHttpTest {
             "v1",
             LegacyDiscovery.toAggregated(
                 List.of(
-                    new APIResource("configmaps", "configmap", true, null, null, "ConfigMap",
+                    new APIResource(
+                        "configmaps",
+                        "configmap",
+                        true,
+                        null,
+                        null,
+                        "ConfigMap",
                         List.of("create", "delete", "get", "list", "patch", "update", "watch"),
-                        List.of("cm"), null, "qFsyl6wFWjQ=")))));
+                        List.of("cm"),
+                        null,
+                        "qFsyl6wFWjQ=")))));
     apis = AggregatedDiscovery.create();
     apis.addGroupVersion("example.com", APIVersionDiscovery.current("v1", List.of()));
     server.installWebService(
@@ -80,7 +88,8 @@ class AggregatedDiscoveryHttpTest {
   }
 
   private static JsonNode json(String body) {
-    return ApiCodec.json().decode(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonNode.class);
+    return ApiCodec.json()
+        .decode(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonNode.class);
   }
 
   @Test
@@ -91,8 +100,8 @@ class AggregatedDiscoveryHttpTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValue(V2);
     assertThat(response.headers().firstValue("Vary")).hasValue("Accept");
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("public");
-    assertThat(response.headers().firstValue("ETag")).hasValueSatisfying(
-        etag -> assertThat(etag).matches("\"[0-9A-F]{128}\""));
+    assertThat(response.headers().firstValue("ETag"))
+        .hasValueSatisfying(etag -> assertThat(etag).matches("\"[0-9A-F]{128}\""));
     JsonNode document = json(response.body());
     assertThat(document.get("kind").asString()).isEqualTo("APIGroupDiscoveryList");
     assertThat(document.get("apiVersion").asString()).isEqualTo("apidiscovery.k8s.io/v2");
@@ -106,8 +115,7 @@ class AggregatedDiscoveryHttpTest {
 
   @Test
   void aMatchingIfNoneMatchAnswers304() throws Exception {
-    String etag =
-        get("/apis", "Accept", V2).headers().firstValue("ETag").orElseThrow();
+    String etag = get("/apis", "Accept", V2).headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> cached = get("/apis", "Accept", V2, "If-None-Match", etag);
     assertThat(cached.statusCode()).isEqualTo(304);
     assertThat(cached.body()).isEmpty();
@@ -129,7 +137,9 @@ class AggregatedDiscoveryHttpTest {
                 + "[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"127.0.0.1:6443\"}]}\n");
     assertThat(api.headers().firstValue("Cache-Control")).hasValue("no-cache, private");
     HttpResponse<String> groups = get("/apis");
-    assertThat(groups.body()).startsWith("{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[{\"name\":\"example.com\"");
+    assertThat(groups.body())
+        .startsWith(
+            "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[{\"name\":\"example.com\"");
     HttpResponse<String> group = get("/apis/example.com");
     assertThat(group.body())
         .isEqualTo(
@@ -143,12 +153,17 @@ class AggregatedDiscoveryHttpTest {
   @Test
   void v2beta1AndPrettyPrintingAreServedToo() throws Exception {
     HttpResponse<String> beta =
-        get("/apis", "Accept",
+        get(
+            "/apis",
+            "Accept",
             "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList",
-            "User-Agent", "curl/8.0");
+            "User-Agent",
+            "curl/8.0");
     assertThat(beta.headers().firstValue("Content-Type"))
         .hasValue("application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList");
-    assertThat(beta.body()).startsWith("{\n  \"kind\": \"APIGroupDiscoveryList\",\n"
-        + "  \"apiVersion\": \"apidiscovery.k8s.io/v2beta1\"");
+    assertThat(beta.body())
+        .startsWith(
+            "{\n  \"kind\": \"APIGroupDiscoveryList\",\n"
+                + "  \"apiVersion\": \"apidiscovery.k8s.io/v2beta1\"");
   }
 }

@@ -21,8 +21,14 @@ class AggregatedDiscoveryTest {
             .map(
                 r ->
                     new APIResourceDiscovery(
-                        r, GroupVersionKind.of("", "", "Kind"), "Namespaced", r, List.of("get"),
-                        List.of(), List.of(), List.of()))
+                        r,
+                        GroupVersionKind.of("", "", "Kind"),
+                        "Namespaced",
+                        r,
+                        List.of("get"),
+                        List.of(),
+                        List.of(),
+                        List.of()))
             .toList();
     return APIVersionDiscovery.current(version, list);
   }
@@ -78,13 +84,24 @@ class AggregatedDiscoveryTest {
     discovery.addGroupVersion(Source.BUILTIN, "example.com", version("v1", "builtin"));
     APIGroupDiscovery group = discovery.document().items().get(0);
     assertThat(group.versions()).hasSize(2);
-    assertThat(group.versions().stream().filter(v -> v.version().equals("v1")).findFirst()
-            .orElseThrow().resources().get(0).resource())
+    assertThat(
+            group.versions().stream()
+                .filter(v -> v.version().equals("v1"))
+                .findFirst()
+                .orElseThrow()
+                .resources()
+                .get(0)
+                .resource())
         .isEqualTo("builtin");
     assertThat(discovery.removeGroup(Source.BUILTIN, "example.com")).isTrue();
-    assertThat(discovery.document().items().get(0).versions().stream()
-            .filter(v -> v.version().equals("v1")).findFirst().orElseThrow()
-            .resources().get(0).resource())
+    assertThat(
+            discovery.document().items().get(0).versions().stream()
+                .filter(v -> v.version().equals("v1"))
+                .findFirst()
+                .orElseThrow()
+                .resources()
+                .get(0)
+                .resource())
         .isEqualTo("fromcrd");
   }
 
@@ -140,8 +157,7 @@ class AggregatedDiscoveryTest {
             "{\"kind\":\"APIGroupDiscoveryList\",\"apiVersion\":\"apidiscovery.k8s.io/v2\","
                 + "\"metadata\":{},\"items\":[{\"metadata\":{\"name\":\"apps\"},\"versions\":[{"
                 + "\"version\":\"v1\",\"resources\":[{\"resource\":\"deployments\",\"responseKind\":"
-                + "{\"group\":\"\",\"version\":\"\",\"kind\":\"Kind\"},\"scope\":\"Namespaced\","
-                + "\"singularResource\":\"deployments\",\"verbs\":[\"get\"]}],\"freshness\":\"Current\"}]}]}\n");
+                + "{\"group\":\"\",\"version\":\"\",\"kind\":\"Kind\"},\"scope\":\"Namespaced\",\"singularResource\":\"deployments\",\"verbs\":[\"get\"]}],\"freshness\":\"Current\"}]}]}\n");
   }
 
   @Test
@@ -151,13 +167,11 @@ class AggregatedDiscoveryTest {
     discovery.addGroupVersion("example.com", version("v1beta1"));
     discovery.addGroupVersion("example.com", version("v1"));
     assertThat(
-            new String(
-                ApiCodec.json().encode(discovery.legacyGroupList()), StandardCharsets.UTF_8))
+            new String(ApiCodec.json().encode(discovery.legacyGroupList()), StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[{\"name\":\"example.com\","
                 + "\"versions\":[{\"groupVersion\":\"example.com/v1\",\"version\":\"v1\"},"
-                + "{\"groupVersion\":\"example.com/v1beta1\",\"version\":\"v1beta1\"}],"
-                + "\"preferredVersion\":{\"groupVersion\":\"example.com/v1\",\"version\":\"v1\"}}]}\n");
+                + "{\"groupVersion\":\"example.com/v1beta1\",\"version\":\"v1beta1\"}],\"preferredVersion\":{\"groupVersion\":\"example.com/v1\",\"version\":\"v1\"}}]}\n");
     assertThat(discovery.legacyGroup("example.com").orElseThrow().kind()).isEqualTo("APIGroup");
     assertThat(discovery.legacyGroup("nope")).isEmpty();
   }

@@ -38,7 +38,9 @@ class DiscoveryNegotiationTest {
   @Test
   void anAggregatedClauseAnywhereInTheHeaderCounts() {
     assertThat(
-            negotiate("application/json, application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"))
+            negotiate(
+                "application/json,"
+                    + " application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"))
         .isPresent();
     assertThat(negotiate("*/*;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"))
         .hasValue(new DiscoveryNegotiation.Choice("application/json", "v2", false));
@@ -56,13 +58,15 @@ class DiscoveryNegotiationTest {
   @Test
   void unservableParametersRejectTheClause() {
     assertThat(
-            negotiate("application/yaml;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList;stream=watch"))
+            negotiate(
+                "application/yaml;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList;stream=watch"))
         .isEmpty();
     assertThat(
             negotiate("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList;sv=v1"))
         .isEmpty();
     assertThat(
-            negotiate("application/vnd.kubernetes.protobuf;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"))
+            negotiate(
+                "application/vnd.kubernetes.protobuf;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"))
         .isEmpty();
     assertThat(
             negotiate(

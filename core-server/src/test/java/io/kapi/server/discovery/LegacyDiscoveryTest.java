@@ -22,16 +22,53 @@ class LegacyDiscoveryTest {
   void subresourcesMoveUnderTheirResource() {
     List<APIResource> legacy =
         List.of(
-            new APIResource("deployments", "deployment", true, null, null, "Deployment",
-                List.of("create", "get", "list"), List.of("deploy"), List.of("all"), "8aSe+NMegvE="),
-            new APIResource("deployments/scale", "", true, "autoscaling", "v1", "Scale",
-                List.of("get", "patch", "update"), null, null, null),
-            new APIResource("deployments/status", "", true, null, null, "Deployment",
-                List.of("get"), null, null, null),
-            new APIResource("orphans/status", "", false, null, null, "Orphan", List.of("get"),
-                null, null, null));
+            new APIResource(
+                "deployments",
+                "deployment",
+                true,
+                null,
+                null,
+                "Deployment",
+                List.of("create", "get", "list"),
+                List.of("deploy"),
+                List.of("all"),
+                "8aSe+NMegvE="),
+            new APIResource(
+                "deployments/scale",
+                "",
+                true,
+                "autoscaling",
+                "v1",
+                "Scale",
+                List.of("get", "patch", "update"),
+                null,
+                null,
+                null),
+            new APIResource(
+                "deployments/status",
+                "",
+                true,
+                null,
+                null,
+                "Deployment",
+                List.of("get"),
+                null,
+                null,
+                null),
+            new APIResource(
+                "orphans/status",
+                "",
+                false,
+                null,
+                null,
+                "Orphan",
+                List.of("get"),
+                null,
+                null,
+                null));
     List<APIResourceDiscovery> aggregated = LegacyDiscovery.toAggregated(legacy);
-    assertThat(aggregated).extracting(APIResourceDiscovery::resource)
+    assertThat(aggregated)
+        .extracting(APIResourceDiscovery::resource)
         .containsExactly("deployments", "orphans");
     APIResourceDiscovery deployments = aggregated.get(0);
     assertThat(deployments.scope()).isEqualTo("Namespaced");
@@ -54,10 +91,10 @@ class LegacyDiscoveryTest {
   void aSubresourceInAnotherScopeThanItsParentIsAnError() {
     List<APIResource> legacy =
         List.of(
-            new APIResource("things", "thing", true, null, null, "Thing", List.of("get"), null,
-                null, null),
-            new APIResource("things/status", "", false, null, null, "Thing", List.of("get"), null,
-                null, null));
+            new APIResource(
+                "things", "thing", true, null, null, "Thing", List.of("get"), null, null, null),
+            new APIResource(
+                "things/status", "", false, null, null, "Thing", List.of("get"), null, null, null));
     assertThatThrownBy(() -> LegacyDiscovery.toAggregated(legacy))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("things");

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain-HTTP Undertow on 127.0.0.1 and a free port, and a client that does not follow redirects. */
+/**
+ * A plain-HTTP Undertow on 127.0.0.1 and a free port, and a client that does not follow redirects.
+ */
 final class HttpTestServer implements AutoCloseable {
   private final Undertow undertow;
   private final int port;

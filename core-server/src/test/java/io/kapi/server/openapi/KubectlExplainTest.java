@@ -55,10 +55,25 @@ class KubectlExplainTest {
             .build();
     List<APIResource> resources =
         List.of(
-            new APIResource("configmaps", "configmap", true, null, null, "ConfigMap",
-                List.of("create", "delete", "deletecollection", "get", "list", "patch", "update",
+            new APIResource(
+                "configmaps",
+                "configmap",
+                true,
+                null,
+                null,
+                "ConfigMap",
+                List.of(
+                    "create",
+                    "delete",
+                    "deletecollection",
+                    "get",
+                    "list",
+                    "patch",
+                    "update",
                     "watch"),
-                List.of("cm"), null, LegacyDiscovery.storageVersionHash("", "v1", "ConfigMap")));
+                List.of("cm"),
+                null,
+                LegacyDiscovery.storageVersionHash("", "v1", "ConfigMap")));
     api.installWebService(
         WebService.builder("/api/v1")
             .route(LegacyDiscovery.resourceListRoute(() -> APIResourceList.of("v1", resources)))
@@ -159,8 +174,14 @@ class KubectlExplainTest {
     // the kind with a fieldValidation parameter); without that it would fetch /openapi/v2 as
     // protobuf, get 406 and fail
     String output =
-        kubectl("create", "-f", manifest.toString(), "--dry-run=client", "--validate=strict",
-            "-o", "name");
+        kubectl(
+            "create",
+            "-f",
+            manifest.toString(),
+            "--dry-run=client",
+            "--validate=strict",
+            "-o",
+            "name");
     assertThat(output).contains("configmap/demo");
   }
 

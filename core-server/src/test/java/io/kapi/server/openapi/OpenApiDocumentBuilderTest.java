@@ -36,7 +36,8 @@ class OpenApiDocumentBuilderTest {
   void buildsUpstreamsConfigMapPathsFromTheEquivalentRoutes() {
     JsonNode reference = UpstreamConfigMaps.reference().get("paths");
     JsonNode built = configMapDocument().get("paths");
-    assertThat(built.propertyNames()).containsExactlyInAnyOrderElementsOf(reference.propertyNames());
+    assertThat(built.propertyNames())
+        .containsExactlyInAnyOrderElementsOf(reference.propertyNames());
     for (String path : reference.propertyNames()) {
       assertThat(canonical(built.get(path))).as(path).isEqualTo(canonical(reference.get(path)));
     }
@@ -102,10 +103,12 @@ class OpenApiDocumentBuilderTest {
             all.add(p.get("name").asString());
           }
         }
-        assertThat(all).as("path parameters of %s %s", op.getKey(), path.getKey())
+        assertThat(all)
+            .as("path parameters of %s %s", op.getKey(), path.getKey())
             .isEqualTo(templateParameters);
         assertThat(operationIds.add(op.getValue().get("operationId").asString()))
-            .as("unique operationId").isTrue();
+            .as("unique operationId")
+            .isTrue();
         assertThat(op.getValue().get("responses").has("401")).isTrue();
       }
     }
@@ -143,7 +146,8 @@ class OpenApiDocumentBuilderTest {
     JsonNode get = paths.get("/apis/example.com/v1/").get("get");
     assertThat(get.get("operationId").asString()).isEqualTo("getExampleComV1APIResources");
     assertThat(get.get("tags").get(0).asString()).isEqualTo("exampleCom_v1");
-    assertThat(canonical(get.get("responses"))).isEqualTo("{\"401\":{\"description\":\"Unauthorized\"}}");
+    assertThat(canonical(get.get("responses")))
+        .isEqualTo("{\"401\":{\"description\":\"Unauthorized\"}}");
     assertThat(get.has("x-kubernetes-action")).isFalse();
     assertThat(document.get("components").get("schemas").isEmpty()).isTrue();
   }
@@ -167,14 +171,17 @@ class OpenApiDocumentBuilderTest {
                 + "\"#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.APIResourceList\"}}},"
                 + "\"description\":\"OK\"},\"401\":{\"description\":\"Unauthorized\"}}");
     assertThat(document.get("components").get("schemas").propertyNames())
-        .contains("io.k8s.apimachinery.pkg.apis.meta.v1.APIResourceList",
+        .contains(
+            "io.k8s.apimachinery.pkg.apis.meta.v1.APIResourceList",
             "io.k8s.apimachinery.pkg.apis.meta.v1.APIResource");
   }
 
   @Test
   void explicitSchemasAreKeptAndReferenceSchemasOnlyWhenReferred() {
-    JsonNode widget = json("{\"type\":\"object\",\"properties\":{\"spec\":{\"$ref\":"
-        + "\"#/components/schemas/com.example.WidgetSpec\",\"description\":\"the spec\"}}}");
+    JsonNode widget =
+        json(
+            "{\"type\":\"object\",\"properties\":{\"spec\":{\"$ref\":\"#/components/schemas/com.example.WidgetSpec\",\"description\":\"the"
+                + " spec\"}}}");
     JsonNode spec = json("{\"type\":\"object\"}");
     JsonNode unused = json("{\"type\":\"string\"}");
     JsonNode document =
@@ -187,8 +194,9 @@ class OpenApiDocumentBuilderTest {
         .containsExactlyInAnyOrder("com.example.Widget", "com.example.WidgetSpec");
     // a $ref with siblings is wrapped in allOf, as upstream does; the input is not changed
     assertThat(canonical(schemas.get("com.example.Widget").get("properties").get("spec")))
-        .isEqualTo("{\"allOf\":[{\"$ref\":\"#/components/schemas/com.example.WidgetSpec\"}],"
-            + "\"description\":\"the spec\"}");
+        .isEqualTo(
+            "{\"allOf\":[{\"$ref\":\"#/components/schemas/com.example.WidgetSpec\"}],"
+                + "\"description\":\"the spec\"}");
     assertThat(widget.get("properties").get("spec").has("$ref")).isTrue();
   }
 
@@ -212,9 +220,7 @@ class OpenApiDocumentBuilderTest {
   @Test
   void twoWebServicesWithTheSamePathFail() {
     WebService a =
-        WebService.builder("/apis/x")
-            .route(Route.builder("GET", "").to(r -> {}).build())
-            .build();
+        WebService.builder("/apis/x").route(Route.builder("GET", "").to(r -> {}).build()).build();
     assertThatThrownBy(() -> OpenApiDocumentBuilder.builder().webService(a).webService(a).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("/apis/x/");
@@ -245,7 +251,8 @@ class OpenApiDocumentBuilderTest {
                 .has("properties"))
         .isTrue();
     assertThat(first.keySet())
-        .contains("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+        .contains(
+            "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
             "io.k8s.apimachinery.pkg.apis.meta.v1.APIGroupList",
             "io.k8s.apimachinery.pkg.version.Info");
   }
@@ -254,8 +261,10 @@ class OpenApiDocumentBuilderTest {
   void schemaRefRejectsPrefixedNamesAndUnknownPrimitives() {
     assertThatThrownBy(() -> SchemaRef.component("#/components/schemas/x"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SchemaRef.primitive("map")).isInstanceOf(IllegalArgumentException.class);
-    assertThat(canonical(SchemaRef.primitive("string").toSchema())).isEqualTo("{\"type\":\"string\"}");
+    assertThatThrownBy(() -> SchemaRef.primitive("map"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(canonical(SchemaRef.primitive("string").toSchema()))
+        .isEqualTo("{\"type\":\"string\"}");
     assertThat(List.of(SchemaRef.component("a/b").toSchema().get("$ref").asString()))
         .containsExactly("#/components/schemas/a~1b");
   }

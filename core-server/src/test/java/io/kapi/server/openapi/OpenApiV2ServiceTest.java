@@ -52,7 +52,8 @@ class OpenApiV2ServiceTest {
     assertThat(definitions.has(UpstreamConfigMaps.CONFIG_MAP)).isTrue();
     assertThat(text(swagger)).doesNotContain("#/components/schemas/");
     // allOf: [{$ref}] wrappers turn back into a $ref with siblings
-    JsonNode metadata = definitions.get(UpstreamConfigMaps.CONFIG_MAP).get("properties").get("metadata");
+    JsonNode metadata =
+        definitions.get(UpstreamConfigMaps.CONFIG_MAP).get("properties").get("metadata");
     assertThat(metadata.get("$ref").asString())
         .isEqualTo("#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
     assertThat(metadata.has("allOf")).isFalse();
@@ -98,7 +99,8 @@ class OpenApiV2ServiceTest {
         force = p;
       }
     }
-    assertThat(text(force)).contains("\"in\":\"query\"", "\"type\":\"boolean\"", "\"uniqueItems\":true")
+    assertThat(text(force))
+        .contains("\"in\":\"query\"", "\"type\":\"boolean\"", "\"uniqueItems\":true")
         .doesNotContain("schema");
     assertThat(item.get("parameters").findValuesAsString("name"))
         .containsExactly("name", "namespace", "pretty");
@@ -134,6 +136,7 @@ class OpenApiV2ServiceTest {
     v3.remove("api/v1");
     HttpResponse<byte[]> after = server.get("/openapi/v2", "If-None-Match", before);
     assertThat(after.statusCode()).isEqualTo(200);
-    assertThat(ApiCodec.json().decode(after.body(), JsonNode.class).get("paths").isEmpty()).isTrue();
+    assertThat(ApiCodec.json().decode(after.body(), JsonNode.class).get("paths").isEmpty())
+        .isTrue();
   }
 }

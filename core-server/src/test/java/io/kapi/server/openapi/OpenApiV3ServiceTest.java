@@ -64,8 +64,10 @@ class OpenApiV3ServiceTest {
     String hash = service.hash("api/v1").orElseThrow();
     assertThat(hash).matches("[0-9A-F]{128}");
     assertThat(new String(index.body(), StandardCharsets.UTF_8))
-        .startsWith("{\"paths\":{\"api/v1\":{\"serverRelativeURL\":\"/openapi/v3/api/v1?hash=" + hash
-            + "\"},\"apis/example.com/v1\":{\"serverRelativeURL\":\"/openapi/v3/apis/example.com/v1?hash=");
+        .startsWith(
+            "{\"paths\":{\"api/v1\":{\"serverRelativeURL\":\"/openapi/v3/api/v1?hash="
+                + hash
+                + "\"},\"apis/example.com/v1\":{\"serverRelativeURL\":\"/openapi/v3/apis/example.com/v1?hash=");
     // the hash is the SHA-512 of the bytes served
     HttpResponse<byte[]> document = server.get(serverRelativeUrl("api/v1"));
     assertThat(CanonicalJson.sha512Hex(document.body())).isEqualTo(hash);
@@ -78,7 +80,8 @@ class OpenApiV3ServiceTest {
   @Test
   void theCurrentHashMakesTheDocumentImmutableForAYear() throws Exception {
     service.put("api/v1", configMaps());
-    HttpResponse<byte[]> response = server.get(serverRelativeUrl("api/v1"), "Accept", "application/json");
+    HttpResponse<byte[]> response =
+        server.get(serverRelativeUrl("api/v1"), "Accept", "application/json");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, immutable");
     assertThat(response.headers().firstValue("Vary")).hasValue("Accept");
@@ -168,7 +171,8 @@ class OpenApiV3ServiceTest {
                 .get(
                     "/openapi/v3/api/v1",
                     "Accept",
-                    "application/com.github.proto-openapi.spec.v3@v1.0+protobuf, application/json;q=0.5")
+                    "application/com.github.proto-openapi.spec.v3@v1.0+protobuf,"
+                        + " application/json;q=0.5")
                 .statusCode())
         .isEqualTo(200);
   }

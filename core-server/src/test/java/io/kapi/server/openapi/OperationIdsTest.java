@@ -20,7 +20,8 @@ class OperationIdsTest {
   void theShortestVerbWinsSoDeleteCollectionSplitsAfterDelete() {
     assertThat(
             OperationIds.of(
-                    "deletecollectionNamespacedConfigMap", "/api/v1/namespaces/{namespace}/configmaps")
+                    "deletecollectionNamespacedConfigMap",
+                    "/api/v1/namespaces/{namespace}/configmaps")
                 .operationId())
         .isEqualTo("deleteCoreV1CollectionNamespacedConfigMap");
   }

@@ -15,9 +15,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The configmap paths and schemas of upstream's core/v1 OpenAPI document (test resource
- * {@code core-v1-configmaps.json}), and a {@code /api/v1} WebService with the routes upstream's
- * installer registers for configmaps, as a REST installer would declare them.
+ * The configmap paths and schemas of upstream's core/v1 OpenAPI document (test resource {@code
+ * core-v1-configmaps.json}), and a {@code /api/v1} WebService with the routes upstream's installer
+ * registers for configmaps, as a REST installer would declare them.
  */
 final class UpstreamConfigMaps {
   static final String CONFIG_MAP = "io.k8s.api.core.v1.ConfigMap";
@@ -114,7 +114,12 @@ final class UpstreamConfigMaps {
             .writes(OperationDoc.update(GVK, cm))
             .build());
     ws.route(
-        route(paths, "/watch/configmaps", "GET", "watchConfigMapListForAllNamespaces", PRODUCES_LIST)
+        route(
+                paths,
+                "/watch/configmaps",
+                "GET",
+                "watchConfigMapListForAllNamespaces",
+                PRODUCES_LIST)
             .writes(OperationDoc.watchList(GVK))
             .build());
     ws.route(
