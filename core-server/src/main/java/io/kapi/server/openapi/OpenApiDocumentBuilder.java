@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,11 +51,12 @@ import tools.jackson.databind.node.ObjectNode;
  * any other read or write type is ignored, so WebServices without types give paths only. Every
  * operation also documents {@code 401 Unauthorized}.
  *
- * <p>Components: the schemas given to {@link #schemas(Map)}, plus every schema they or the routes
- * refer to ({@code "$ref": "#/components/schemas/<name>"}), looked up in {@link #schemas(Map)},
- * then {@link #referenceSchemas(Map)}, then the built-in {@link #apimachinerySchemas()}. A {@code
- * $ref} with sibling keywords is wrapped in {@code allOf}, as upstream does. Not thread-safe; the
- * built document is a new tree the caller owns.
+ * <p>Components: the schemas given to {@link #schemas(Map)} or named in {@link
+ * #groupVersionKind(String, GroupVersionKind)}, plus every schema they or the routes refer to
+ * ({@code "$ref": "#/components/schemas/<name>"}), looked up in {@link #schemas(Map)}, then {@link
+ * #referenceSchemas(Map)}, then the built-in {@link #apimachinerySchemas()}. A {@code $ref} with
+ * sibling keywords is wrapped in {@code allOf}, as upstream does. Not thread-safe; the built
+ * document is a new tree the caller owns.
  */
 public final class OpenApiDocumentBuilder {
   private static final Comparator<ObjectNode> BY_NAME_THEN_IN =
@@ -67,6 +69,7 @@ public final class OpenApiDocumentBuilder {
   private final List<WebService> webServices = new ArrayList<>();
   private final Map<String, JsonNode> schemas = new LinkedHashMap<>();
   private final Map<String, JsonNode> referenceSchemas = new LinkedHashMap<>();
+  private final Map<String, Set<GroupVersionKind>> kinds = new LinkedHashMap<>();
   private String title = "Kubernetes";
   private String version = "unversioned";
 
@@ -125,6 +128,20 @@ public final class OpenApiDocumentBuilder {
     return this;
   }
 
+  /**
+   * Marks the component schema {@code schemaName} as the schema of {@code kind}: the document then
+   * includes it (looked up like any referred schema) with {@code kind} in its {@code
+   * x-kubernetes-group-version-kind} list, which is how {@code kubectl explain} finds a kind's
+   * schema. Kinds already listed in the schema are kept; the list is sorted by group, version and
+   * kind, as upstream does.
+   */
+  public OpenApiDocumentBuilder groupVersionKind(String schemaName, GroupVersionKind kind) {
+    checkNotNull(schemaName, "schemaName");
+    checkNotNull(kind, "kind");
+    kinds.computeIfAbsent(schemaName, n -> new LinkedHashSet<>()).add(kind);
+    return this;
+  }
+
   private static void add(Map<String, JsonNode> target, String name, JsonNode schema) {
     checkNotNull(name, "schema name");
     checkNotNull(schema, "schema %s", name);
@@ -150,6 +167,9 @@ public final class OpenApiDocumentBuilder {
     Map<String, String> wanted = new LinkedHashMap<>();
     for (String name : schemas.keySet()) {
       wanted.put(name, "the document's schemas");
+    }
+    for (String name : kinds.keySet()) {
+      wanted.putIfAbsent(name, "groupVersionKind(" + name + ", ...)");
     }
     for (WebService ws : webServices) {
       Map<String, List<Route>> byPath = new LinkedHashMap<>();
@@ -398,6 +418,10 @@ public final class OpenApiDocumentBuilder {
           referrers.get(name));
       ObjectNode copy = (ObjectNode) schema.deepCopy();
       SchemaWalker.walk(copy, OpenApiDocumentBuilder::wrapRef);
+      Set<GroupVersionKind> extraKinds = kinds.get(name);
+      if (extraKinds != null) {
+        addKinds(copy, extraKinds);
+      }
       components.set(name, copy);
       for (String referred : referredSchemas(copy)) {
         if (referrers.putIfAbsent(referred, "schema " + name) == null) {
@@ -406,6 +430,30 @@ public final class OpenApiDocumentBuilder {
       }
     }
     return components;
+  }
+
+  private static final Comparator<GroupVersionKind> GVK_ORDER =
+      Comparator.comparing(GroupVersionKind::group)
+          .thenComparing(GroupVersionKind::version)
+          .thenComparing(GroupVersionKind::kind);
+
+  private static void addKinds(ObjectNode schema, Set<GroupVersionKind> extra) {
+    Set<GroupVersionKind> all = new TreeSet<>(GVK_ORDER);
+    for (JsonNode existing : schema.path("x-kubernetes-group-version-kind")) {
+      all.add(
+          GroupVersionKind.of(
+              existing.path("group").asString(""),
+              existing.path("version").asString(""),
+              existing.path("kind").asString("")));
+    }
+    all.addAll(extra);
+    ArrayNode list = schema.putArray("x-kubernetes-group-version-kind");
+    for (GroupVersionKind gvk : all) {
+      list.addObject()
+          .put("group", gvk.group())
+          .put("kind", gvk.kind())
+          .put("version", gvk.version());
+    }
   }
 
   private @Nullable JsonNode lookup(String name) {

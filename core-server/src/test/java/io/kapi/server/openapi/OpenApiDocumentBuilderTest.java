@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kapi.api.codec.ApiCodec;
+import io.kapi.api.schema.GroupVersionKind;
 import io.kapi.restcontainer.Parameter;
 import io.kapi.restcontainer.Route;
 import io.kapi.restcontainer.WebService;
@@ -198,6 +199,31 @@ class OpenApiDocumentBuilderTest {
             "{\"allOf\":[{\"$ref\":\"#/components/schemas/com.example.WidgetSpec\"}],"
                 + "\"description\":\"the spec\"}");
     assertThat(widget.get("properties").get("spec").has("$ref")).isTrue();
+  }
+
+  @Test
+  void groupVersionKindIncludesTheSchemaAndListsTheKindsSorted() {
+    JsonNode widget =
+        json(
+            "{\"type\":\"object\",\"x-kubernetes-group-version-kind\":"
+                + "[{\"group\":\"example.com\",\"kind\":\"Widget\",\"version\":\"v2\"}]}");
+    JsonNode document =
+        OpenApiDocumentBuilder.builder()
+            .referenceSchemas(Map.of("com.example.Widget", widget))
+            .groupVersionKind(
+                "com.example.Widget", GroupVersionKind.of("example.com", "v1", "Widget"))
+            .build();
+    assertThat(
+            canonical(
+                document
+                    .get("components")
+                    .get("schemas")
+                    .get("com.example.Widget")
+                    .get("x-kubernetes-group-version-kind")))
+        .isEqualTo(
+            "[{\"group\":\"example.com\",\"kind\":\"Widget\",\"version\":\"v1\"},"
+                + "{\"group\":\"example.com\",\"kind\":\"Widget\",\"version\":\"v2\"}]");
+    assertThat(widget.get("x-kubernetes-group-version-kind").size()).isEqualTo(1);
   }
 
   @Test
