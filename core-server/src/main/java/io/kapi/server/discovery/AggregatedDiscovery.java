@@ -184,8 +184,8 @@ public final class AggregatedDiscovery {
   }
 
   /** {@link #removeGroupVersion(Source, String, String)} for {@link Source#BUILTIN}. */
-  public void removeGroupVersion(String group, String version) {
-    removeGroupVersion(Source.BUILTIN, group, version);
+  public boolean removeGroupVersion(String group, String version) {
+    return removeGroupVersion(Source.BUILTIN, group, version);
   }
 
   /**
@@ -215,8 +215,8 @@ public final class AggregatedDiscovery {
   }
 
   /** {@link #removeGroup(Source, String)} for {@link Source#BUILTIN}. */
-  public void removeGroup(String group) {
-    removeGroup(Source.BUILTIN, group);
+  public boolean removeGroup(String group) {
+    return removeGroup(Source.BUILTIN, group);
   }
 
   /** Removes every version of {@code group} that {@code source} added. Returns whether any. */
