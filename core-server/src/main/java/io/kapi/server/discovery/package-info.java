@@ -1,7 +1,9 @@
 /**
- * Legacy discovery endpoints served by go-restful WebServices: {@code /api} (APIVersions) and a group
- * version's resource list ({@code /api/v1}, {@code /apis/<group>/<version>}). Start with {@link
- * io.kapi.server.discovery.LegacyDiscovery}.
+ * Discovery endpoints. Legacy documents are served by go-restful WebServices built with {@link
+ * io.kapi.server.discovery.LegacyDiscovery} ({@code /api}, {@code /apis}, {@code /apis/<group>}, a
+ * group version's resource list); aggregated discovery ({@code apidiscovery.k8s.io/v2}) is held and
+ * served by {@link io.kapi.server.discovery.AggregatedDiscovery}, which wraps the legacy {@code
+ * /api} and {@code /apis} handlers and answers clients that ask for it.
  */
 @NullMarked
 package io.kapi.server.discovery;
