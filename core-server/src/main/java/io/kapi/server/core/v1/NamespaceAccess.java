@@ -1,0 +1,32 @@
+package io.kapi.server.core.v1;
+
+import io.kapi.api.errors.ApiException;
+import io.kapi.api.unstructured.Unstructured;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The namespaces store as the {@link NamespaceFinalizer} uses it: storage-level reads and writes
+ * that bypass the namespace strategy, because the finalizer changes what clients may not ({@code
+ * status} and {@code spec.finalizers}, which upstream changes through {@code namespaces/status} and
+ * {@code namespaces/finalize}). Implementations write through the same storage as the REST
+ * endpoints, so watchers see every change.
+ */
+public interface NamespaceAccess {
+
+  /** The current namespace {@code name}, or null if there is none. */
+  @Nullable Unstructured get(String name);
+
+  /**
+   * Stores {@code namespace} exactly as given if its {@code metadata.resourceVersion} is still the
+   * current one, and returns the stored object (with its new resourceVersion).
+   *
+   * @throws ApiException 409 Conflict if the namespace changed meanwhile, 404 if it is gone
+   */
+  Unstructured update(Unstructured namespace);
+
+  /**
+   * Removes namespace {@code name} for good if its uid is still {@code uid}; does nothing if it is
+   * already gone.
+   */
+  void remove(String name, String uid);
+}
