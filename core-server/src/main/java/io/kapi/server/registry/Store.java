@@ -351,6 +351,20 @@ public final class Store implements AutoCloseable {
       ObjectUpdater updater,
       WriteOptions options,
       boolean statusSubresource) {
+    return update(namespace, name, updater, options, statusSubresource, false);
+  }
+
+  /**
+   * Like {@link #update(String, String, ObjectUpdater, WriteOptions, boolean)}; with {@code
+   * forceAllowCreate} a missing object is created whatever the strategy says (server-side apply).
+   */
+  public WriteResult update(
+      String namespace,
+      String name,
+      ObjectUpdater updater,
+      WriteOptions options,
+      boolean statusSubresource,
+      boolean forceAllowCreate) {
     checkNotNull(updater, "updater");
     checkNotNull(options, "options");
     checkArgument(
@@ -371,7 +385,7 @@ public final class Store implements AutoCloseable {
       schema.applyDefaults(object.object());
       ensureNamespace(object, requestNamespace);
       if (current == null || old == null) {
-        if (statusSubresource || !strategy.allowCreateOnUpdate()) {
+        if (statusSubresource || !(forceAllowCreate || strategy.allowCreateOnUpdate())) {
           throw notFound(name);
         }
         object.setResourceVersion(null);

@@ -26,7 +26,8 @@ public final class StoredObject {
     return new StoredObject(cached.object(), cached::serialized);
   }
 
-  static StoredObject of(Unstructured object) {
+  /** Wraps an object the caller will no longer modify; its JSON is computed on first use. */
+  public static StoredObject of(Unstructured object) {
     return new StoredObject(checkNotNull(object, "object"), null);
   }
 
