@@ -2,6 +2,7 @@ package io.kapi.server.core.v1;
 
 import io.kapi.api.errors.ApiException;
 import io.kapi.api.unstructured.Unstructured;
+import io.kapi.server.registry.Store;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,16 @@ import org.jspecify.annotations.Nullable;
  * endpoints, so watchers see every change.
  */
 public interface NamespaceAccess {
+
+  /**
+   * Access over the namespaces {@code store} (the store of {@code namespaces} in {@link
+   * CoreV1#apiGroupInfo()}): reads through it, writes straight to its storage.
+   *
+   * @throws IllegalArgumentException if the store's resource is namespaced
+   */
+  static NamespaceAccess of(Store store) {
+    return new StoreNamespaceAccess(store);
+  }
 
   /** The current namespace {@code name}, or null if there is none. */
   @Nullable Unstructured get(String name);

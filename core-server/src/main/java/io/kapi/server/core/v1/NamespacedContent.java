@@ -3,6 +3,7 @@ package io.kapi.server.core.v1;
 import io.kapi.api.errors.ApiException;
 import io.kapi.api.schema.GroupResource;
 import io.kapi.api.unstructured.Unstructured;
+import io.kapi.server.registry.Store;
 import java.util.List;
 
 /**
@@ -11,6 +12,16 @@ import java.util.List;
  * store.
  */
 public interface NamespacedContent {
+
+  /**
+   * The content of a namespaced resource's {@code store}: lists through it and deletes as its
+   * DELETE does.
+   *
+   * @throws IllegalArgumentException if the store's resource is cluster-scoped
+   */
+  static NamespacedContent of(Store store) {
+    return new StoreContent(store);
+  }
 
   /** The resource, e.g. {@code pods} (group {@code ""}) or {@code widgets.example.com}. */
   GroupResource resource();
