@@ -1,5 +1,6 @@
 package io.kapi.server.core.v1;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.kapi.api.unstructured.Unstructured;
@@ -116,8 +117,11 @@ public final class CoreV1 {
    * The {@code kubernetes} service of {@code default} that a real cluster has: cluster IP {@code
    * 10.96.0.1}, port {@code https 443/TCP} to {@code targetPort}, with the {@code
    * component=apiserver} and {@code provider=kubernetes} labels.
+   *
+   * @throws IllegalArgumentException if {@code targetPort} is not a port number
    */
   public static Unstructured kubernetesService(int targetPort) {
+    checkArgument(targetPort >= 1 && targetPort <= 65535, "not a port: %s", targetPort);
     Unstructured service = Unstructured.of(VERSION, "Service");
     service.setName("kubernetes");
     service.setNamespace("default");

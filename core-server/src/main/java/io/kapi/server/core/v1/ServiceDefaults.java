@@ -61,7 +61,7 @@ final class ServiceDefaults {
               || (target.isIntegralNumber() && target.longValue() == 0)
               || (target.isString() && target.stringValue().isEmpty());
       if (unset && Trees.hasInteger(port, "port")) {
-        port.put("targetPort", Trees.integer(port, "port"));
+        port.put("targetPort", (int) Trees.integer(port, "port"));
       }
     }
     String type = Trees.string(spec, "type");
