@@ -9,6 +9,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +25,16 @@ import org.xnio.channels.StreamSinkChannel;
  * One watch answered as a chunked HTTP stream without holding a thread: the watch cache signals
  * new events, the connection's I/O thread polls and writes them with non-blocking writes, and
  * when the socket is full it waits for the channel to become writable again. Each event is one
- * JSON line; the stream is flushed whenever the watcher has caught up. The response ends cleanly
- * at the deadline, after an ERROR event, or when the cache closes the watcher (a client too slow
- * to keep up re-lists).
+ * JSON line; the stream is flushed whenever the watcher has caught up.
+ *
+ * <p>The response ends cleanly (the event being written is completed, then the terminating chunk)
+ * at the deadline, after an ERROR event, or when the cache closes the watcher — for a client too
+ * slow to keep up, which then re-lists. A client that stops reading altogether while the last
+ * event is being written is disconnected after {@link #END_GRACE_MILLIS}.
  */
 final class HttpWatchStream implements WatchCacheConsumer {
+  static final long END_GRACE_MILLIS = 10_000;
+
   private static final Logger log = LoggerFactory.getLogger(HttpWatchStream.class);
 
   private final HttpServerExchange exchange;
@@ -36,13 +43,14 @@ final class HttpWatchStream implements WatchCacheConsumer {
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
   private volatile @Nullable CacheWatch<Unstructured> watch;
-  private volatile boolean finished;
+  private volatile boolean closing;
 
   // I/O thread only
   private @Nullable StreamSinkChannel channel;
   private @Nullable ByteBuffer pending;
   private boolean endAfterPending;
-  private final java.util.List<XnioExecutor.Key> timers = new java.util.ArrayList<>(2);
+  private boolean ended;
+  private final List<XnioExecutor.Key> timers = new ArrayList<>(3);
 
   HttpWatchStream(HttpServerExchange exchange, EventEncoder encoder) {
     this.exchange = exchange;
@@ -83,7 +91,7 @@ final class HttpWatchStream implements WatchCacheConsumer {
 
   @Override
   public void onEventsAvailable() {
-    if (finished) {
+    if (closing) {
       return;
     }
     if (scheduled.compareAndSet(false, true)) {
@@ -105,7 +113,7 @@ final class HttpWatchStream implements WatchCacheConsumer {
   private void pump() {
     StreamSinkChannel ch = channel;
     CacheWatch<Unstructured> w = watch;
-    if (finished || ch == null || w == null) {
+    if (ended || ch == null || w == null) {
       return;
     }
     try {
@@ -118,10 +126,10 @@ final class HttpWatchStream implements WatchCacheConsumer {
             return;
           }
           pending = null;
-          if (endAfterPending) {
-            finish();
-            return;
-          }
+        }
+        if (closing || endAfterPending) {
+          end();
+          return;
         }
         WatchCacheEvent<Unstructured> event = w.poll();
         if (event == null) {
@@ -131,7 +139,7 @@ final class HttpWatchStream implements WatchCacheConsumer {
           }
           ch.suspendWrites();
           if (w.isClosed()) {
-            finish();
+            end();
           }
           return;
         }
@@ -149,12 +157,34 @@ final class HttpWatchStream implements WatchCacheConsumer {
     ch.resumeWrites();
   }
 
-  /** Ends the response cleanly (the terminating chunk is flushed by Undertow). */
+  /** Asks the stream to end: after the event being written, if any (I/O thread). */
   private void finish() {
-    if (finished) {
+    if (closing || ended) {
       return;
     }
-    finished = true;
+    closing = true;
+    cancelTimers();
+    CacheWatch<Unstructured> w = watch;
+    if (w != null) {
+      w.close();
+    }
+    StreamSinkChannel ch = channel;
+    ByteBuffer buffer = pending;
+    if (ch == null || buffer == null || !buffer.hasRemaining()) {
+      end();
+      return;
+    }
+    timers.add(ioThread.executeAfter(this::abort, END_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+    waitWritable(ch);
+  }
+
+  /** Ends the response; Undertow writes the terminating chunk. */
+  private void end() {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    closing = true;
     cancelTimers();
     CacheWatch<Unstructured> w = watch;
     if (w != null) {
@@ -168,7 +198,8 @@ final class HttpWatchStream implements WatchCacheConsumer {
   }
 
   private void abort() {
-    finished = true;
+    ended = true;
+    closing = true;
     cancelTimers();
     CacheWatch<Unstructured> w = watch;
     if (w != null) {
