@@ -1,5 +1,6 @@
 package io.kapi.server.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.kapi.api.discovery.APIResource;
@@ -9,8 +10,13 @@ import io.kapi.server.DelegationTarget;
 import io.kapi.server.GenericApiServer;
 import io.kapi.server.ServerConfig;
 import io.kapi.server.discovery.LegacyDiscovery;
+import io.kapi.server.endpoints.ApiInstaller;
+import io.kapi.server.endpoints.InstalledApiGroup;
+import io.kapi.server.registry.ApiGroupInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code kube-apiserver} of a chain: a {@link GenericApiServer} that serves the core group as
@@ -23,6 +29,7 @@ public final class KubeApiServer {
 
   private final GenericApiServer server;
   private final List<APIResource> coreResources = new CopyOnWriteArrayList<>();
+  private @Nullable InstalledApiGroup core;
 
   private KubeApiServer(GenericApiServer server) {
     this.server = server;
@@ -44,6 +51,30 @@ public final class KubeApiServer {
     kube.server.installWebService(
         LegacyDiscovery.apiVersions(List.of("v1"), config.externalAddress()));
     return kube;
+  }
+
+  /**
+   * Builds the server in front of {@code delegate} serving the resources of {@code coreGroup} (the
+   * legacy core group, {@code v1}) through {@code installer}: {@code /api/v1} with their routes and
+   * resource list, then {@code /api}.
+   *
+   * @throws IllegalArgumentException if {@code coreGroup} is not the core group
+   */
+  public static KubeApiServer create(
+      ServerConfig config, DelegationTarget delegate, ApiInstaller installer, ApiGroupInfo coreGroup) {
+    checkNotNull(config, "config");
+    checkNotNull(delegate, "delegate");
+    checkNotNull(installer, "installer");
+    checkArgument(coreGroup.isCore(), "%s is not the core group", coreGroup);
+    KubeApiServer kube =
+        new KubeApiServer(GenericApiServer.builder(NAME, config).delegate(delegate).build());
+    kube.core = installer.install(kube.server, coreGroup);
+    return kube;
+  }
+
+  /** The installed core group, when the server was created with one. */
+  public Optional<InstalledApiGroup> coreGroup() {
+    return Optional.ofNullable(core);
   }
 
   /** The generic server, to chain behind an aggregator or to serve directly. */

@@ -1,0 +1,116 @@
+package io.kapi.server.endpoints;
+
+import io.kapi.api.codec.ApiCodec;
+import io.kapi.api.codec.DecodeException;
+import io.kapi.api.codec.MediaType;
+import io.kapi.api.codec.MediaTypes;
+import io.kapi.api.errors.ApiErrors;
+import io.kapi.api.errors.ApiException;
+import io.kapi.api.meta.DeleteOptions;
+import io.kapi.api.unstructured.Unstructured;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes request bodies (JSON or YAML per {@code Content-Type}) into objects and {@code
+ * DeleteOptions}; malformed bodies are 400 BadRequest with upstream's {@code transformDecodeError}
+ * wording, never a 500.
+ */
+final class Bodies {
+  private Bodies() {}
+
+  /** Whether the request's {@code Content-Type} is YAML. */
+  static boolean isYaml(HttpServerExchange exchange) {
+    String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    if (contentType == null || contentType.isBlank()) {
+      return false;
+    }
+    try {
+      return MediaType.parse(contentType).essence().equals(MediaTypes.APPLICATION_YAML);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Decodes an object of {@code kind}.
+   *
+   * @throws ApiException 400 {@code the object provided is unrecognized (must be of type Kind):
+   *     ...} for malformed bodies and bodies that are not objects
+   */
+  static Unstructured object(HttpServerExchange exchange, byte[] body, String kind) {
+    boolean yaml = isYaml(exchange);
+    String problem;
+    if (body.length == 0 || isBlank(body)) {
+      problem = "unexpected end of JSON input";
+    } else {
+      try {
+        Unstructured decoded = (yaml ? ApiCodec.yaml() : ApiCodec.json()).decode(body, Unstructured.class);
+        if (decoded != null) {
+          return decoded;
+        }
+        problem = "Object 'Kind' is missing in 'null'";
+      } catch (DecodeException e) {
+        problem = e.getMessage();
+      } catch (RuntimeException e) {
+        problem = String.valueOf(e.getMessage());
+      }
+    }
+    String prefix = yaml ? "error converting YAML to JSON: " : "couldn't get version/kind; json parse error: ";
+    throw ApiErrors.badRequest(
+        "the object provided is unrecognized (must be of type "
+            + kind
+            + "): "
+            + prefix
+            + problem
+            + " ("
+            + summarize(body)
+            + ")");
+  }
+
+  /**
+   * Decodes {@code DeleteOptions}; an empty body gives null.
+   *
+   * @throws ApiException 400 for a malformed body
+   */
+  static @Nullable DeleteOptions deleteOptions(HttpServerExchange exchange, byte[] body) {
+    if (body.length == 0 || isBlank(body)) {
+      return null;
+    }
+    try {
+      DeleteOptions options =
+          (isYaml(exchange) ? ApiCodec.yaml() : ApiCodec.json()).decode(body, DeleteOptions.class);
+      if (options == null) {
+        throw ApiErrors.badRequest("decoded object cannot be converted to DeleteOptions");
+      }
+      return options;
+    } catch (DecodeException e) {
+      throw ApiErrors.badRequest(e.getMessage());
+    }
+  }
+
+  /** Upstream's {@code summarizeData}: JSON objects as text, anything else as hex, 30 bytes max. */
+  static String summarize(byte[] data) {
+    if (data.length == 0) {
+      return "<empty>";
+    }
+    int n = Math.min(30, data.length);
+    String head =
+        data[0] == '{'
+            ? new String(data, 0, n, StandardCharsets.UTF_8)
+            : HexFormat.of().formatHex(data, 0, n);
+    return data.length > 30 ? head + " ..." : head;
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

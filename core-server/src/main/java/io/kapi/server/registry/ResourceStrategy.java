@@ -1,0 +1,108 @@
+package io.kapi.server.registry;
+
+import io.kapi.api.errors.FieldError;
+import io.kapi.api.unstructured.Unstructured;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a resource author customizes about how the generic {@link Store} treats the objects of one
+ * resource, as upstream's {@code RESTCreateStrategy}/{@code RESTUpdateStrategy}/{@code
+ * RESTDeleteStrategy}: preparing and validating writes, generation rules, naming and deletion
+ * behaviour. Every method has the default of an ordinary resource, so a strategy overrides only
+ * what differs.
+ *
+ * <p>Objects are passed as {@link Unstructured} JSON trees; hooks that prepare may modify them, hooks
+ * that validate must not. Implementations must be thread-safe.
+ *
+ * <pre>{@code
+ * ResourceStrategy flunders = new ResourceStrategy() {
+ *   public List<FieldError> validate(Unstructured flunder) {
+ *     return flunder.getNested("spec", "reference") == null
+ *         ? List.of(FieldError.required("spec.reference", ""))
+ *         : List.of();
+ *   }
+ * };
+ * }</pre>
+ */
+public interface ResourceStrategy {
+
+  /** The strategy of a resource with no special rules. */
+  ResourceStrategy DEFAULT = new ResourceStrategy() {};
+
+  /**
+   * Called on create after the store set the system fields ({@code uid}, {@code
+   * creationTimestamp}, {@code generation=1}) and, for resources with a status subresource,
+   * dropped {@code status}; may normalize the object.
+   */
+  default void prepareForCreate(Unstructured object) {}
+
+  /**
+   * Called on update of the main resource after the store kept the old {@code status} (with a
+   * status subresource) and the fields clients may not change; may normalize {@code object}.
+   */
+  default void prepareForUpdate(Unstructured object, Unstructured old) {}
+
+  /** Errors of a new object (its metadata has been checked by the store already). */
+  default List<FieldError> validate(Unstructured object) {
+    return List.of();
+  }
+
+  /** Errors of an update of the main resource. */
+  default List<FieldError> validateUpdate(Unstructured object, Unstructured old) {
+    return List.of();
+  }
+
+  /** Errors of an update through the {@code status} subresource. */
+  default List<FieldError> validateStatusUpdate(Unstructured object, Unstructured old) {
+    return List.of();
+  }
+
+  /** Puts a valid object into its canonical form before it is stored. */
+  default void canonicalize(Unstructured object) {}
+
+  /** Whether a PUT of a missing object creates it (answering 201). */
+  default boolean allowCreateOnUpdate() {
+    return false;
+  }
+
+  /** Whether a PUT without {@code metadata.resourceVersion} overwrites whatever is stored. */
+  default boolean allowUnconditionalUpdate() {
+    return true;
+  }
+
+  /** How names are validated. */
+  default NameValidation nameValidation() {
+    return NameValidation.DNS_SUBDOMAIN;
+  }
+
+  /**
+   * Whether an update of the main resource changes the object's desired state, which bumps {@code
+   * metadata.generation}. By default: any change of a top-level field other than {@code metadata}
+   * and {@code status}.
+   */
+  default boolean generationChanged(Unstructured object, Unstructured old) {
+    return !Objects.equals(withoutMetadataAndStatus(object), withoutMetadataAndStatus(old));
+  }
+
+  /**
+   * Whether a DELETE that removes the object at once answers with the deleted object (as
+   * kube-apiserver does for built-in types) rather than a {@code Success} Status (as it does for
+   * custom resources).
+   */
+  default boolean returnDeletedObject() {
+    return true;
+  }
+
+  private static Map<String, JsonNode> withoutMetadataAndStatus(Unstructured object) {
+    Map<String, JsonNode> fields = new java.util.HashMap<>();
+    for (Map.Entry<String, JsonNode> e : object.object().properties()) {
+      if (!e.getKey().equals("metadata") && !e.getKey().equals("status")) {
+        fields.put(e.getKey(), e.getValue());
+      }
+    }
+    return fields;
+  }
+}
