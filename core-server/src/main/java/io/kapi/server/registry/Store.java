@@ -3,6 +3,7 @@ package io.kapi.server.registry;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.kapi.api.codec.DecodeException;
 import io.kapi.api.errors.ApiErrors;
 import io.kapi.api.errors.ApiException;
 import io.kapi.api.errors.FieldError;
@@ -750,8 +751,16 @@ public final class Store implements AutoCloseable {
     return StorageKeys.objectKey(storagePrefix, resource.namespaced() ? namespace : null, name);
   }
 
-  /** The body's apiVersion must be the store's (400), its kind the resource's (422); absent ones are filled. */
+  /**
+   * The body's apiVersion must be the store's (400), its kind the resource's (422); absent ones are
+   * filled. Its metadata must have the shape of ObjectMeta (400 otherwise).
+   */
   private void checkTypeMeta(Unstructured object) {
+    try {
+      object.getObjectMeta();
+    } catch (DecodeException e) {
+      throw ApiErrors.badRequest(String.valueOf(e.getMessage()));
+    }
     String bodyApiVersion = object.getApiVersion();
     if (bodyApiVersion == null) {
       ObjectCodec.putSorted(
