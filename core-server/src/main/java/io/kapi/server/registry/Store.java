@@ -192,10 +192,12 @@ public final class Store implements AutoCloseable {
       }
     }
     if (rv == null) {
-      if (limit > 0) {
+      long current = storage.currentRevision();
+      if (limit > 0 || cache.revision() < current) {
+        // a consistent read the cache cannot serve without waiting: read the storage
         return listStorage(prefix, prefix, 0, limit, filter);
       }
-      return listCache(prefix, storage.currentRevision(), 0, filter);
+      return listCache(prefix, current, 0, filter);
     }
     long revision = parseResourceVersion(rv);
     boolean exact =
@@ -233,13 +235,13 @@ public final class Store implements AutoCloseable {
     long from;
     if (Boolean.TRUE.equals(params.sendInitialEvents())) {
       initial = CacheWatchRequest.InitialEvents.ADDED_THEN_BOOKMARK;
-      from = rv == null ? storage.currentRevision() : revision;
+      from = rv == null ? consistentStart() : revision;
     } else if (Boolean.FALSE.equals(params.sendInitialEvents())) {
       initial = CacheWatchRequest.InitialEvents.NONE;
       from = revision;
     } else if (rv == null) {
       initial = CacheWatchRequest.InitialEvents.ADDED;
-      from = storage.currentRevision();
+      from = consistentStart();
     } else if (revision == 0) {
       initial = CacheWatchRequest.InitialEvents.ADDED;
       from = 0;
@@ -250,6 +252,17 @@ public final class Store implements AutoCloseable {
     CacheWatchRequest<Unstructured> request =
         new CacheWatchRequest<>(prefix, from, initial, params.allowBookmarks(), filter, 0);
     return cache.watch(request, consumer);
+  }
+
+  /**
+   * The start revision of a watch without resourceVersion: the storage's current revision when the
+   * cache has reached it (a consistent start), else any state of the cache (as upstream's cacher
+   * without consistent reads), which never waits on a backend that cannot confirm progress.
+   * Either way no later change is missed: it arrives as an event.
+   */
+  private long consistentStart() {
+    long current = storage.currentRevision();
+    return cache.revision() >= current ? current : 0;
   }
 
   // ---------------------------------------------------------------- create
