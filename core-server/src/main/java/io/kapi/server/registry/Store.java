@@ -587,7 +587,7 @@ public final class Store implements AutoCloseable {
     }
     String uid = object.getUid() == null ? "" : object.getUid();
     if (preconditions.uid() != null && !preconditions.uid().equals(uid)) {
-      throw RegistryErrors.conflictOnKind(
+      throw ApiErrors.conflict(
           group,
           resource.kind(),
           name,
@@ -599,7 +599,7 @@ public final class Store implements AutoCloseable {
     }
     String rv = object.getResourceVersion() == null ? "" : object.getResourceVersion();
     if (preconditions.resourceVersion() != null && !preconditions.resourceVersion().equals(rv)) {
-      throw RegistryErrors.conflictOnKind(
+      throw ApiErrors.conflict(
           group,
           resource.kind(),
           name,
