@@ -230,7 +230,9 @@ public final class Store implements AutoCloseable {
     long from;
     if (Boolean.TRUE.equals(params.sendInitialEvents())) {
       initial = CacheWatchRequest.InitialEvents.ADDED_THEN_BOOKMARK;
-      from = rv == null ? consistentStart() : revision;
+      // the initial state must be as fresh as the storage (the cache waits for it, confirming
+      // progress with the backend; if it cannot, the watch ends with a 504 ERROR event)
+      from = rv == null ? storage.currentRevision() : revision;
     } else if (Boolean.FALSE.equals(params.sendInitialEvents())) {
       initial = CacheWatchRequest.InitialEvents.NONE;
       from = revision;

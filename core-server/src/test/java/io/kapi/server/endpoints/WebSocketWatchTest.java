@@ -89,7 +89,9 @@ class WebSocketWatchTest {
         TestApi.start(b -> b.watchCache(c -> c.history(java.time.Duration.ZERO, 1, 1)))) {
       String rv = api.createWidget("default", "a", "red").path("metadata").path("resourceVersion").asString();
       api.createWidget("default", "b", "red");
-      api.createWidget("default", "c", "red");
+      String last = api.createWidget("default", "c", "red").path("metadata").path("resourceVersion").asString();
+      // let the watch cache catch up, so that the first revision has left its one-event history
+      api.get(WIDGETS + "?resourceVersion=" + last + "&resourceVersionMatch=NotOlderThan");
       Collector collector = new Collector();
       WebSocket ws =
           HttpClient.newHttpClient()
