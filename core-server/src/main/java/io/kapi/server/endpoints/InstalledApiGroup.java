@@ -3,6 +3,8 @@ package io.kapi.server.endpoints;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.kapi.api.discovery.APIGroup;
+import io.kapi.api.discovery.APIResourceList;
 import io.kapi.server.registry.ApiGroupInfo;
 import io.kapi.server.registry.Store;
 import java.util.List;
@@ -36,6 +38,19 @@ public final class InstalledApiGroup implements AutoCloseable {
     Store store = stores.get(version + "/" + plural);
     checkArgument(store != null, "%s serves no %s in version %s", group, plural, version);
     return store;
+  }
+
+  /**
+   * The legacy discovery document of {@code version} ({@code GET /api/v1} or {@code GET
+   * /apis/<group>/<version>}), e.g. to feed aggregated discovery.
+   */
+  public APIResourceList resourceList(String version) {
+    return DiscoveryDocuments.resourceList(group, version);
+  }
+
+  /** The {@code APIGroup} document of the group ({@code GET /apis/<group>}). */
+  public APIGroup apiGroup() {
+    return DiscoveryDocuments.group(group);
   }
 
   /** Every store of the group. */

@@ -4,7 +4,6 @@ import io.kapi.api.codec.ApiCodec;
 import io.kapi.api.meta.ListMeta;
 import io.kapi.api.meta.PartialObjectMetadata;
 import io.kapi.api.meta.PartialObjectMetadataList;
-import io.kapi.api.unstructured.Unstructured;
 import io.kapi.pathrecorder.GoQuote;
 import io.kapi.server.registry.ObjectList;
 import io.kapi.server.registry.RegistryErrors;
@@ -202,10 +201,5 @@ final class Output {
     System.arraycopy(json, 0, out, 0, json.length);
     out[json.length] = '\n';
     return out;
-  }
-
-  /** A fresh stored object for a write result (serialized on demand). */
-  static StoredObject stored(Unstructured object) {
-    return StoredObject.of(object);
   }
 }

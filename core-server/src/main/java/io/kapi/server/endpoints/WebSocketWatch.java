@@ -76,11 +76,12 @@ final class WebSocketWatch {
     }
     exchange.addExchangeCompleteListener(
         (ex, next) -> {
-          if (!session.connected.get()) {
+          if (!ex.isUpgrade() && !session.connected.get()) {
             watch.close(); // the handshake failed
           }
           next.proceed();
         });
+    exchange.getConnection().addCloseListener(connection -> watch.close());
     WebSocketProtocolHandshakeHandler handshake =
         new WebSocketProtocolHandshakeHandler(
             (WebSocketConnectionCallback) (wsExchange, channel) -> session.connect(channel));

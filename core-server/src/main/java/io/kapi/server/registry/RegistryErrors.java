@@ -116,17 +116,6 @@ public final class RegistryErrors {
     return new ApiException(Status.failure(406, StatusReasons.NOT_ACCEPTABLE, message));
   }
 
-  /** 409 Conflict whose subject is a {@code Kind.group} (as the delete preconditions write it). */
-  public static ApiException conflictOnKind(
-      String group, String kind, String name, String detail) {
-    return ApiErrors.conflict(group, kind, name, detail);
-  }
-
-  /** The {@code <resource>[.<group>]} form of a group resource. */
-  static String qualified(String group, String resource) {
-    return group.isEmpty() ? resource : resource + "." + group;
-  }
-
   static @Nullable String emptyToNull(@Nullable String s) {
     return s == null || s.isEmpty() ? null : s;
   }

@@ -12,22 +12,14 @@ import io.kapi.api.meta.Status;
 import io.kapi.api.meta.StatusDetails;
 import io.kapi.api.schema.GroupVersion;
 import io.kapi.api.schema.GroupVersionKind;
-import io.kapi.api.selector.FieldRequirement;
-import io.kapi.api.selector.FieldSelector;
-import io.kapi.api.selector.LabelSelector;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.pathrecorder.GoQuote;
 import io.kapi.server.storage.KeyValue;
-import io.kapi.server.storage.ListRequest;
-import io.kapi.server.storage.ListResult;
 import io.kapi.server.storage.Storage;
 import io.kapi.server.storage.StorageException;
 import io.kapi.server.storage.StorageKeys;
-import io.kapi.server.storage.cache.CacheListRequest;
-import io.kapi.server.storage.cache.CacheListResult;
 import io.kapi.server.storage.cache.CacheWatch;
 import io.kapi.server.storage.cache.CacheWatchRequest;
-import io.kapi.server.storage.cache.CachedObject;
 import io.kapi.server.storage.cache.WatchCache;
 import io.kapi.server.storage.cache.WatchCacheConsumer;
 import java.time.Clock;
@@ -78,6 +70,8 @@ public final class Store implements AutoCloseable {
   private final String storagePrefix;
   private final String rootPrefix;
   private final WatchCache<Unstructured> cache;
+  private final BodyChecks checks;
+  private final ListPages pages;
 
   private Store(Builder b) {
     this.storage = b.storage;
@@ -101,6 +95,8 @@ public final class Store implements AutoCloseable {
                     kv -> ObjectCodec.fromStored(kv.value(), apiVersion, kind, kv.modRevision()),
                     ObjectCodec::toJson))
             .build();
+    this.checks = new BodyChecks(group, apiVersion, resource);
+    this.pages = new ListPages(storage, cache, this::decode);
   }
 
   /**
@@ -171,7 +167,7 @@ public final class Store implements AutoCloseable {
   public ObjectList list(String namespace, ListParams params) {
     checkNotNull(params, "params");
     String prefix = listPrefix(namespace);
-    Predicate<Unstructured> filter = filter(params.labelSelector(), params.fieldSelector());
+    Predicate<Unstructured> filter = ListPages.filter(params.labelSelector(), params.fieldSelector());
     int limit = (int) Math.min(Integer.MAX_VALUE - 1, params.limit());
     String rv = params.resourceVersion();
     if (params.continueToken() != null) {
@@ -181,7 +177,7 @@ public final class Store implements AutoCloseable {
       ContinueTokens.Position position = ContinueTokens.decode(params.continueToken(), prefix);
       long revision = Math.max(0, position.revision());
       try {
-        return listStorage(prefix, position.startKey(), revision, limit, filter);
+        return pages.fromStorage(prefix, position.startKey(), revision, limit, filter);
       } catch (StorageException e) {
         if (e.code() == StorageException.Code.COMPACTED) {
           throw RegistryErrors.inconsistentContinue(
@@ -191,10 +187,12 @@ public final class Store implements AutoCloseable {
       }
     }
     if (rv == null) {
-      if (limit > 0) {
-        return listStorage(prefix, prefix, 0, limit, filter);
+      long current = storage.currentRevision();
+      if (limit > 0 || cache.revision() < current) {
+        // a consistent read the cache cannot serve without waiting: read the storage
+        return pages.fromStorage(prefix, prefix, 0, limit, filter);
       }
-      return listCache(prefix, storage.currentRevision(), 0, filter);
+      return listCache(prefix, current, 0, filter);
     }
     long revision = parseResourceVersion(rv);
     boolean exact =
@@ -202,7 +200,7 @@ public final class Store implements AutoCloseable {
             || (params.resourceVersionMatch() == null && limit > 0 && revision > 0);
     if (exact) {
       try {
-        return listStorage(prefix, prefix, revision, limit, filter);
+        return pages.fromStorage(prefix, prefix, revision, limit, filter);
       } catch (StorageException e) {
         if (e.code() == StorageException.Code.COMPACTED) {
           throw RegistryErrors.expired(RegistryErrors.LIST_EXPIRED);
@@ -225,20 +223,22 @@ public final class Store implements AutoCloseable {
     checkNotNull(params, "params");
     checkNotNull(consumer, "consumer");
     String prefix = listPrefix(namespace);
-    Predicate<Unstructured> filter = filter(params.labelSelector(), params.fieldSelector());
+    Predicate<Unstructured> filter = ListPages.filter(params.labelSelector(), params.fieldSelector());
     String rv = params.resourceVersion();
     long revision = rv == null ? 0 : parseResourceVersion(rv);
     CacheWatchRequest.InitialEvents initial;
     long from;
     if (Boolean.TRUE.equals(params.sendInitialEvents())) {
       initial = CacheWatchRequest.InitialEvents.ADDED_THEN_BOOKMARK;
+      // the initial state must be as fresh as the storage (the cache waits for it, confirming
+      // progress with the backend; if it cannot, the watch ends with a 504 ERROR event)
       from = rv == null ? storage.currentRevision() : revision;
     } else if (Boolean.FALSE.equals(params.sendInitialEvents())) {
       initial = CacheWatchRequest.InitialEvents.NONE;
       from = revision;
     } else if (rv == null) {
       initial = CacheWatchRequest.InitialEvents.ADDED;
-      from = storage.currentRevision();
+      from = consistentStart();
     } else if (revision == 0) {
       initial = CacheWatchRequest.InitialEvents.ADDED;
       from = 0;
@@ -249,6 +249,17 @@ public final class Store implements AutoCloseable {
     CacheWatchRequest<Unstructured> request =
         new CacheWatchRequest<>(prefix, from, initial, params.allowBookmarks(), filter, 0);
     return cache.watch(request, consumer);
+  }
+
+  /**
+   * The start revision of a watch without resourceVersion: the storage's current revision when the
+   * cache has reached it (a consistent start), else any state of the cache (as upstream's cacher
+   * without consistent reads), which never waits on a backend that cannot confirm progress.
+   * Either way no later change is missed: it arrives as an event.
+   */
+  private long consistentStart() {
+    long current = storage.currentRevision();
+    return cache.revision() >= current ? current : 0;
   }
 
   // ---------------------------------------------------------------- create
@@ -265,10 +276,10 @@ public final class Store implements AutoCloseable {
     checkNotNull(options, "options");
     List<String> warnings = new ArrayList<>();
     Unstructured object = body.deepCopy();
-    checkTypeMeta(object);
-    prune(object, options, warnings);
+    checks.typeMeta(object);
+    checks.prune(object, options, warnings);
     schema.applyDefaults(object.object());
-    ensureNamespace(object, namespace);
+    checks.namespace(object, namespace);
     String generateName = object.getGenerateName();
     boolean generated = object.getName() == null && generateName != null;
     if (generated) {
@@ -327,7 +338,7 @@ public final class Store implements AutoCloseable {
     errors.addAll(schema.validate(object.object()));
     errors.addAll(strategy.validate(object));
     if (!errors.isEmpty()) {
-      throw invalid(object, errors);
+      throw checks.invalid(object, errors);
     }
     strategy.canonicalize(object);
   }
@@ -379,11 +390,11 @@ public final class Store implements AutoCloseable {
       Unstructured old = current == null ? null : decode(current);
       Unstructured object =
           checkNotNull(updater.update(old == null ? null : old.deepCopy()), "updater result");
-      checkTypeMeta(object);
-      checkName(object, name, requestNamespace);
-      prune(object, options, warnings);
+      checks.typeMeta(object);
+      BodyChecks.nameMatchesUrl(object, name, requestNamespace);
+      checks.prune(object, options, warnings);
       schema.applyDefaults(object.object());
-      ensureNamespace(object, requestNamespace);
+      checks.namespace(object, requestNamespace);
       if (current == null || old == null) {
         if (statusSubresource || !(forceAllowCreate || strategy.allowCreateOnUpdate())) {
           throw notFound(name);
@@ -476,7 +487,7 @@ public final class Store implements AutoCloseable {
     errors.addAll(schema.validate(object.object()));
     errors.addAll(strategy.validateUpdate(object, old));
     if (!errors.isEmpty()) {
-      throw invalid(object, errors);
+      throw checks.invalid(object, errors);
     }
     return object;
   }
@@ -492,7 +503,7 @@ public final class Store implements AutoCloseable {
     List<FieldError> errors = new ArrayList<>(schema.validate(updated.object()));
     errors.addAll(strategy.validateStatusUpdate(updated, old));
     if (!errors.isEmpty()) {
-      throw invalid(updated, errors);
+      throw checks.invalid(updated, errors);
     }
     return updated;
   }
@@ -573,7 +584,7 @@ public final class Store implements AutoCloseable {
     }
     String uid = object.getUid() == null ? "" : object.getUid();
     if (preconditions.uid() != null && !preconditions.uid().equals(uid)) {
-      throw RegistryErrors.conflictOnKind(
+      throw ApiErrors.conflict(
           group,
           resource.kind(),
           name,
@@ -585,7 +596,7 @@ public final class Store implements AutoCloseable {
     }
     String rv = object.getResourceVersion() == null ? "" : object.getResourceVersion();
     if (preconditions.resourceVersion() != null && !preconditions.resourceVersion().equals(rv)) {
-      throw RegistryErrors.conflictOnKind(
+      throw ApiErrors.conflict(
           group,
           resource.kind(),
           name,
@@ -631,96 +642,16 @@ public final class Store implements AutoCloseable {
     return "Store{" + apiVersion + " " + resource.plural() + " at " + rootPrefix + "}";
   }
 
-  // ---------------------------------------------------------------- lists
+  // ---------------------------------------------------------------- helpers
 
   private ObjectList listCache(
       String prefix, long minRevision, int limit, @Nullable Predicate<Unstructured> filter) {
-    CacheListResult<Unstructured> result;
     try {
-      result =
-          cache.list(
-              new CacheListRequest<>(prefix, "", minRevision, limit, filter));
+      return pages.fromCache(prefix, minRevision, limit, filter);
     } catch (StorageException e) {
       throw translate(e, "", minRevision);
     }
-    List<StoredObject> items = new ArrayList<>(result.items().size());
-    for (CachedObject<Unstructured> o : result.items()) {
-      items.add(StoredObject.cached(o));
-    }
-    String token = null;
-    Long remaining = null;
-    if (result.more() && !result.items().isEmpty()) {
-      String last = result.items().get(result.items().size() - 1).key();
-      token = ContinueTokens.encode(last + "\0", prefix, result.revision());
-      if (filter == null && result.remaining().isPresent()) {
-        remaining = result.remaining().getAsLong();
-      }
-    }
-    return new ObjectList(items, result.revision(), token, remaining);
   }
-
-  /** A page from storage at {@code revision} (0: latest), filling up to {@code limit} matches. */
-  private ObjectList listStorage(
-      String prefix,
-      String startKey,
-      long revision,
-      int limit,
-      @Nullable Predicate<Unstructured> filter) {
-    List<StoredObject> items = new ArrayList<>();
-    String start = startKey;
-    long readAt = revision;
-    String lastKey = null;
-    boolean more = false;
-    long remaining = 0;
-    outer:
-    while (true) {
-      ListResult page = storage.list(new ListRequest(prefix, start, readAt, limit));
-      readAt = page.revision();
-      List<KeyValue> kvs = page.items();
-      for (int i = 0; i < kvs.size(); i++) {
-        if (limit > 0 && items.size() == limit) {
-          more = true;
-          remaining = (kvs.size() - i) + page.remaining();
-          break outer;
-        }
-        KeyValue kv = kvs.get(i);
-        lastKey = kv.key();
-        Unstructured object = decode(kv);
-        if (filter == null || filter.test(object)) {
-          items.add(StoredObject.of(object));
-        }
-      }
-      if (!page.more() || kvs.isEmpty()) {
-        break;
-      }
-      start = kvs.get(kvs.size() - 1).key() + "\0";
-    }
-    String token =
-        more && lastKey != null ? ContinueTokens.encode(lastKey + "\0", prefix, readAt) : null;
-    Long remainingCount = more && filter == null ? remaining : null;
-    return new ObjectList(items, readAt, token, remainingCount);
-  }
-
-  private @Nullable Predicate<Unstructured> filter(LabelSelector labels, FieldSelector fields) {
-    for (FieldRequirement r : fields.requirements()) {
-      if (!r.field().equals("metadata.name") && !r.field().equals("metadata.namespace")) {
-        throw ApiErrors.badRequest("field label not supported: " + r.field());
-      }
-    }
-    if (labels.isEmpty() && fields.isEmpty()) {
-      return null;
-    }
-    return object ->
-        labels.matches(object.getLabels())
-            && fields.matches(
-                field -> {
-                  String value =
-                      field.equals("metadata.name") ? object.getName() : object.getNamespace();
-                  return value == null ? "" : value;
-                });
-  }
-
-  // ---------------------------------------------------------------- helpers
 
   private Unstructured decode(KeyValue kv) {
     return ObjectCodec.fromStored(kv.value(), apiVersion, resource.kind(), kv.modRevision());
@@ -748,87 +679,6 @@ public final class Store implements AutoCloseable {
           "Name parameter invalid: " + GoQuote.quote(name) + ": " + String.join(";", problems));
     }
     return StorageKeys.objectKey(storagePrefix, resource.namespaced() ? namespace : null, name);
-  }
-
-  /** The body's apiVersion must be the store's (400), its kind the resource's (422); absent ones are filled. */
-  private void checkTypeMeta(Unstructured object) {
-    String bodyApiVersion = object.getApiVersion();
-    if (bodyApiVersion == null) {
-      ObjectCodec.putSorted(
-          object.object(), "apiVersion", JsonNodeFactory.instance.stringNode(apiVersion));
-    } else if (!bodyApiVersion.equals(apiVersion)) {
-      throw ApiErrors.badRequest(
-          "the API version in the data ("
-              + bodyApiVersion
-              + ") does not match the expected API version ("
-              + apiVersion
-              + ")");
-    }
-    String kind = object.getKind();
-    if (kind == null) {
-      ObjectCodec.putSorted(
-          object.object(), "kind", JsonNodeFactory.instance.stringNode(resource.kind()));
-    } else if (!kind.equals(resource.kind())) {
-      throw invalid(
-          object, List.of(FieldError.invalid("kind", kind, "must be " + resource.kind())));
-    }
-  }
-
-  /** Upstream's {@code checkName} of updates: the body's name and namespace must match the URL. */
-  private static void checkName(Unstructured object, String name, String namespace) {
-    String objectName = object.getName() == null ? "" : object.getName();
-    if (!objectName.equals(name)) {
-      throw ApiErrors.badRequest(
-          "the name of the object ("
-              + objectName
-              + ") does not match the name on the URL ("
-              + name
-              + ")");
-    }
-    String objectNamespace = object.getNamespace();
-    if (!namespace.isEmpty() && objectNamespace != null && !objectNamespace.equals(namespace)) {
-      throw ApiErrors.badRequest(
-          "the namespace of the object ("
-              + objectNamespace
-              + ") does not match the namespace on the request ("
-              + namespace
-              + ")");
-    }
-  }
-
-  /** Upstream's {@code EnsureObjectNamespaceMatchesRequestNamespace}. */
-  private void ensureNamespace(Unstructured object, String requestNamespace) {
-    String expected = resource.namespaced() ? requestNamespace : "";
-    String actual = object.getNamespace() == null ? "" : object.getNamespace();
-    if (actual.equals(expected)) {
-      return;
-    }
-    if (actual.isEmpty() || expected.isEmpty()) {
-      object.setNamespace(expected);
-      return;
-    }
-    throw ApiErrors.badRequest(
-        "the namespace of the provided object does not match the namespace sent on the request");
-  }
-
-  private void prune(Unstructured object, WriteOptions options, List<String> warnings) {
-    List<String> unknown = schema.prune(object.object());
-    if (unknown.isEmpty() || options.fieldValidation() == FieldValidation.IGNORE) {
-      return;
-    }
-    List<String> messages = new ArrayList<>(unknown.size());
-    for (String field : unknown) {
-      messages.add("unknown field " + GoQuote.quote(field));
-    }
-    if (options.fieldValidation() == FieldValidation.STRICT) {
-      throw ApiErrors.badRequest("strict decoding error: " + String.join(", ", messages));
-    }
-    warnings.addAll(messages);
-  }
-
-  private ApiException invalid(Unstructured object, List<FieldError> errors) {
-    String name = object.getName();
-    return ApiErrors.invalid(group, resource.kind(), name == null ? "" : name, errors);
   }
 
   private ApiException notFound(String name) {

@@ -41,6 +41,9 @@ class DiscoveryTest {
                   + DiscoveryDocuments.storageVersionHash("example.com", "v1", "Widget") + "\"},"
                   + "{\"name\":\"widgets/status\",\"singularName\":\"\",\"namespaced\":true,"
                   + "\"kind\":\"Widget\",\"verbs\":[\"get\",\"patch\",\"update\"]}]}\n");
+      assertThat(io.kapi.api.codec.ApiCodec.json().encode(api.group.resourceList("v1")))
+          .isEqualTo(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(api.group.apiGroup().preferredVersion().version()).isEqualTo("v1");
     }
   }
 

@@ -14,6 +14,11 @@ import io.kapi.api.selector.FieldSelector;
 import io.kapi.api.selector.LabelSelector;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.storage.KeyValue;
+import io.kapi.server.storage.Storage;
+import io.kapi.server.storage.cache.CacheWatch;
+import io.kapi.server.storage.cache.WatchCacheConsumer;
+import io.kapi.server.storage.cache.WatchCacheEvent;
+import io.kapi.server.storage.cache.WatchCloseReason;
 import io.kapi.server.storage.memory.MemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -467,6 +472,99 @@ class StoreTest {
         .isEqualTo(
             "Widget.example.com \"c\" is invalid: spec.color: Unsupported value: \"black\":"
                 + " supported values: \"red\", \"blue\"");
+  }
+
+  @Test
+  void consistentReadsDoNotWaitForBackendsWithoutProgressNotifications() throws Exception {
+    Storage noProgress = new NoProgressStorage(storage);
+    Store widgets = store(Store.builder(noProgress, GV, WIDGETS));
+    widgets.create("default", widget("a", "red"), WriteOptions.DEFAULT);
+    storage.create("/registry/other/x", "{}".getBytes(StandardCharsets.UTF_8));
+
+    long start = System.nanoTime();
+    ObjectList list = widgets.list("default", ListParams.all());
+    java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+    CacheWatch<Unstructured> watch =
+        widgets.watch(
+            "default",
+            WatchParams.all(),
+            new WatchCacheConsumer() {
+              @Override
+              public void onEventsAvailable() {
+                events.add("signal");
+              }
+
+              @Override
+              public void onClosed(WatchCloseReason reason) {}
+            });
+    try {
+      WatchCacheEvent<Unstructured> first = null;
+      while (first == null
+          && events.poll(2, java.util.concurrent.TimeUnit.SECONDS) != null) {
+        first = watch.poll();
+      }
+      assertThat(first).isNotNull();
+      assertThat(first.type()).isEqualTo(WatchCacheEvent.Type.ADDED);
+      assertThat(first.object().object().getName()).isEqualTo("a");
+    } finally {
+      watch.close();
+    }
+    assertThat(names(list)).containsExactly("a");
+    assertThat(list.resourceVersion()).isEqualTo(storage.currentRevision());
+    assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(2));
+  }
+
+  /** A storage whose watches cannot confirm progress (requestProgress does nothing). */
+  private record NoProgressStorage(Storage delegate) implements Storage {
+    @Override
+    public KeyValue create(String key, byte[] value) {
+      return delegate.create(key, value);
+    }
+
+    @Override
+    public java.util.Optional<KeyValue> get(String key) {
+      return delegate.get(key);
+    }
+
+    @Override
+    public io.kapi.server.storage.ListResult list(io.kapi.server.storage.ListRequest request) {
+      return delegate.list(request);
+    }
+
+    @Override
+    public KeyValue update(String key, long expectedModRevision, byte[] value) {
+      return delegate.update(key, expectedModRevision, value);
+    }
+
+    @Override
+    public KeyValue delete(String key, long expectedModRevision) {
+      return delegate.delete(key, expectedModRevision);
+    }
+
+    @Override
+    public io.kapi.server.storage.Watch watch(
+        String prefix, long fromRevision, io.kapi.server.storage.WatchListener listener) {
+      io.kapi.server.storage.Watch w = delegate.watch(prefix, fromRevision, listener);
+      return w::close;
+    }
+
+    @Override
+    public long currentRevision() {
+      return delegate.currentRevision();
+    }
+
+    @Override
+    public long compactedRevision() {
+      return delegate.compactedRevision();
+    }
+
+    @Override
+    public void compact(long revision) {
+      delegate.compact(revision);
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static List<String> names(ObjectList list) {
