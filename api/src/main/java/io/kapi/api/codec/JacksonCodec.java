@@ -48,6 +48,8 @@ final class JacksonCodec implements ApiCodec {
       YAMLMapper.builder()
           .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
           .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          // "123" and "true" stay strings when read back
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
