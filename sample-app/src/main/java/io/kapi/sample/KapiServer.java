@@ -12,6 +12,7 @@ import io.kapi.server.authn.ClientCertificateAuthenticator;
 import io.kapi.server.authn.UnionAuthenticator;
 import io.kapi.server.authn.UserInfo;
 import io.kapi.server.serving.SecureServer;
+import io.kapi.server.storage.Storage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,14 @@ public final class KapiServer implements AutoCloseable {
   private final SecureServer server;
   private final SecurityBootstrap security;
   private final Path kubeconfig;
+  private final Storage storage;
 
-  private KapiServer(SecureServer server, SecurityBootstrap security, Path kubeconfig) {
+  private KapiServer(
+      SecureServer server, SecurityBootstrap security, Path kubeconfig, Storage storage) {
     this.server = server;
     this.security = security;
     this.kubeconfig = kubeconfig;
+    this.storage = storage;
   }
 
   /**
@@ -46,22 +50,37 @@ public final class KapiServer implements AutoCloseable {
    * @throws IllegalStateException if the address cannot be bound or the data directory is unusable
    */
   public static KapiServer start(Path dataDir, String bindAddress, int port) {
+    return start(dataDir, bindAddress, port, StorageBackend.SQLITE);
+  }
+
+  /** Like {@link #start(Path, String, int)} with the given storage backend. */
+  public static KapiServer start(
+      Path dataDir, String bindAddress, int port, StorageBackend backend) {
     checkNotNull(dataDir, "dataDir");
     checkNotNull(bindAddress, "bindAddress");
-    SecurityBootstrap security =
-        SecurityBootstrap.prepare(dataDir.toAbsolutePath().normalize(), bindAddress);
+    checkNotNull(backend, "backend");
+    Path dir = dataDir.toAbsolutePath().normalize();
+    SecurityBootstrap security = SecurityBootstrap.prepare(dir, bindAddress);
     AtomicReference<String> advertised = new AtomicReference<>(bindAddress + ":" + port);
     ServerConfig config =
         ServerConfig.defaults(advertised::get).withAuthentication(adminAuthenticator(security));
-    Aggregator aggregator = DaggerKapiServerComponent.factory().create(config).aggregator();
-    SecureServer server =
-        SecureServer.start(
-            aggregator.genericServer().handler().fullHandlerChain(),
-            security.sslContext(),
-            bindAddress,
-            port);
-    advertised.set(server.hostPort());
-    return new KapiServer(server, security, security.writeKubeconfig(bindAddress, server.port()));
+    Storage storage = backend.open(dir);
+    try {
+      Aggregator aggregator =
+          DaggerKapiServerComponent.factory().create(config, storage).aggregator();
+      SecureServer server =
+          SecureServer.start(
+              aggregator.genericServer().handler().fullHandlerChain(),
+              security.sslContext(),
+              bindAddress,
+              port);
+      advertised.set(server.hostPort());
+      return new KapiServer(
+          server, security, security.writeKubeconfig(bindAddress, server.port()), storage);
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
   }
 
   /** The admin's bearer token, or any client certificate the data directory's CA signed. */
@@ -95,9 +114,10 @@ public final class KapiServer implements AutoCloseable {
     return security;
   }
 
-  /** Shuts down gracefully. */
+  /** Shuts down gracefully: no new requests, in-flight ones finish, then the storage closes. */
   @Override
   public void close() {
     server.close();
+    storage.close();
   }
 }

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.kapi.aggregator.Aggregator;
 import io.kapi.server.ServerConfig;
+import io.kapi.server.storage.Storage;
 import javax.inject.Singleton;
 
 /**
@@ -20,6 +21,6 @@ interface KapiServerComponent {
   /** Creates the component for one configuration. */
   @Component.Factory
   interface Factory {
-    KapiServerComponent create(@BindsInstance ServerConfig config);
+    KapiServerComponent create(@BindsInstance ServerConfig config, @BindsInstance Storage storage);
   }
 }

@@ -26,7 +26,9 @@ public final class Main {
     Verbosity.apply(options.verbosity);
     KapiServer running;
     try {
-      running = KapiServer.start(options.dataDir, options.bindAddress, options.securePort);
+      running =
+          KapiServer.start(
+              options.dataDir, options.bindAddress, options.securePort, options.storageBackend);
     } catch (RuntimeException e) {
       log.error("cannot start: {}", e.getMessage(), e);
       return 1;

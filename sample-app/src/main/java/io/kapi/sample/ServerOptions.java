@@ -31,9 +31,29 @@ final class ServerOptions implements Callable<Integer> {
   Path dataDir = Path.of("data");
 
   @Option(
+      names = "--storage-backend",
+      description = "Where objects are stored: SQLITE (durable, in the data directory) or MEMORY (default: ${DEFAULT-VALUE}).",
+      converter = StorageBackendConverter.class)
+  StorageBackend storageBackend = StorageBackend.SQLITE;
+
+  @Option(
       names = {"-v", "--v"},
       description = "Log verbosity, as kube-apiserver's: 3 logs every request, 5 routing decisions (default: ${DEFAULT-VALUE}).")
   int verbosity = 0;
+
+  /** Accepts {@code sqlite}/{@code memory} in any case. */
+  static final class StorageBackendConverter
+      implements picocli.CommandLine.ITypeConverter<StorageBackend> {
+    @Override
+    public StorageBackend convert(String value) {
+      try {
+        return StorageBackend.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "expected sqlite or memory, got '" + value + "'");
+      }
+    }
+  }
 
   /** Set by {@link Main} to run the server once the flags are parsed. */
   Callable<Integer> action = () -> 0;

@@ -64,4 +64,43 @@ class KubectlEndToEndIT {
       assertThat(out).contains("Unauthorized");
     }
   }
+
+  @Test
+  void objectsCreatedWithKubectlSurviveARestartOnSqlite() throws Exception {
+    try (JarProcess server = new JarProcess(dataDir)) {
+      assertThat(server.kubectl(home, "get", "namespaces", "-o", "name").output().lines())
+          .contains("namespace/default", "namespace/kube-system", "namespace/kube-public");
+      JarProcess.KubectlResult run = server.kubectl(home, "run", "web", "--image=nginx:1.27");
+      assertThat(run.output()).contains("pod/web created");
+      assertThat(server.kubectl(home, "label", "pod", "web", "tier=front").output())
+          .contains("pod/web labeled");
+      JarProcess.KubectlResult table = server.kubectl(home, "get", "pods", "-l", "tier=front");
+      assertThat(table.output())
+          .containsPattern("NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE")
+          .containsPattern("web\\s+0/1\\s+Pending\\s+0");
+      server.terminate();
+    }
+    try (JarProcess restarted = new JarProcess(dataDir)) {
+      JarProcess.KubectlResult yaml =
+          restarted.kubectl(home, "get", "pod", "web", "-o", "jsonpath={.metadata.labels.tier} {.spec.containers[0].image}");
+      assertThat(yaml.output()).isEqualTo("front nginx:1.27");
+      assertThat(restarted.kubectl(home, "delete", "pod", "web").output())
+          .contains("pod \"web\" deleted");
+      assertThat(restarted.kubectl(home, "get", "pods").output())
+          .contains("No resources found in default namespace.");
+    }
+  }
+
+  @Test
+  void theMemoryBackendForgetsObjectsAtExit() throws Exception {
+    try (JarProcess server = new JarProcess(dataDir, "--storage-backend=memory")) {
+      assertThat(server.kubectl(home, "run", "tmp", "--image=busybox").output())
+          .contains("pod/tmp created");
+      server.terminate();
+    }
+    try (JarProcess again = new JarProcess(dataDir, "--storage-backend=memory")) {
+      assertThat(again.kubectl(home, "get", "pods").output())
+          .contains("No resources found in default namespace.");
+    }
+  }
 }

@@ -54,7 +54,7 @@ public final class ApiInstaller {
 
   private final Storage storage;
   private final NamespaceChecker namespaces;
-  private final PatchApplier patches;
+  private final PatchAppliers patches;
   private final UnaryOperator<WatchCache.Builder<Unstructured>> watchCache;
   private final Clock clock;
   private final WatchHandler watches = new WatchHandler();
@@ -102,7 +102,13 @@ public final class ApiInstaller {
                   .watchCache(watchCache)
                   .build();
           stores.put(version + "/" + resource.plural(), store);
-          addRoutes(ws, new ResourceHandlers(store, maxBody, patches, watches));
+          addRoutes(
+              ws,
+              new ResourceHandlers(
+                  store,
+                  maxBody,
+                  patches.forResource(group.groupVersion(version), resource),
+                  watches));
         }
         webServices.add(ws.build());
       }
@@ -281,7 +287,7 @@ public final class ApiInstaller {
   public static final class Builder {
     private final Storage storage;
     private NamespaceChecker namespaces = NamespaceChecker.ANY;
-    private PatchApplier patches = PatchApplier.NONE;
+    private PatchAppliers patches = (groupVersion, resource) -> PatchApplier.NONE;
     private UnaryOperator<WatchCache.Builder<Unstructured>> watchCache = b -> b;
     private Clock clock = Clock.systemUTC();
 
@@ -295,9 +301,16 @@ public final class ApiInstaller {
       return this;
     }
 
-    /** The patch engine; without one PATCH answers 415. */
+    /** The patch engine for every resource; without one PATCH answers 415. */
     public Builder patchApplier(PatchApplier applier) {
-      this.patches = checkNotNull(applier, "applier");
+      checkNotNull(applier, "applier");
+      this.patches = (groupVersion, resource) -> applier;
+      return this;
+    }
+
+    /** The patch engine per resource (strategic merge patch needs each kind's schema). */
+    public Builder patchAppliers(PatchAppliers appliers) {
+      this.patches = checkNotNull(appliers, "appliers");
       return this;
     }
 
