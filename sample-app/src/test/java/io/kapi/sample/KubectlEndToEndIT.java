@@ -70,6 +70,12 @@ class KubectlEndToEndIT {
     try (JarProcess server = new JarProcess(dataDir)) {
       assertThat(server.kubectl(home, "get", "namespaces", "-o", "name").output().lines())
           .contains("namespace/default", "namespace/kube-system", "namespace/kube-public");
+      JarProcess.KubectlResult systemDelete = server.kubectl(home, "delete", "namespace", "kube-system");
+      assertThat(systemDelete.exitCode()).isNotZero();
+      assertThat(systemDelete.output())
+          .contains(
+              "Error from server (Forbidden): namespaces \"kube-system\" is forbidden: "
+                  + "this namespace may not be deleted");
       JarProcess.KubectlResult run = server.kubectl(home, "run", "web", "--image=nginx:1.27");
       assertThat(run.output()).contains("pod/web created");
       assertThat(server.kubectl(home, "label", "pod", "web", "tier=front").output())

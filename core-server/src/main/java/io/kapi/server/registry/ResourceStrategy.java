@@ -96,6 +96,13 @@ public interface ResourceStrategy {
     return true;
   }
 
+  /**
+   * Admission for a delete of {@code object} (also once per object of a deletecollection): throw an
+   * {@link io.kapi.api.errors.ApiException} (e.g. 403 Forbidden) to refuse it. Nothing is written
+   * before this runs.
+   */
+  default void admitDelete(Unstructured object) {}
+
   private static Map<String, JsonNode> withoutMetadataAndStatus(Unstructured object) {
     Map<String, JsonNode> fields = new java.util.HashMap<>();
     for (Map.Entry<String, JsonNode> e : object.object().properties()) {

@@ -527,6 +527,7 @@ public final class Store implements AutoCloseable {
       KeyValue current = storage.get(key).orElseThrow(() -> notFound(name));
       Unstructured object = decode(current);
       checkPreconditions(options.preconditions(), object, name);
+      resource.strategy().admitDelete(object);
       try {
         if (!object.getFinalizers().isEmpty()) {
           Long grace = object.getDeletionGracePeriodSeconds();

@@ -111,4 +111,10 @@ final class NamespaceStrategy implements ResourceStrategy {
   public boolean generationChanged(Unstructured namespace, Unstructured old) {
     return false;
   }
+
+  /** {@code default}, {@code kube-system} and {@code kube-public} may not be deleted (403). */
+  @Override
+  public void admitDelete(Unstructured namespace) {
+    NamespaceLifecycle.admitDelete(java.util.Objects.requireNonNullElse(namespace.getName(), ""));
+  }
 }
