@@ -276,30 +276,7 @@ final class GoValues {
 
   /** Go's {@code %q}: double-quoted, with Go escapes. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case 0x07 -> sb.append("\\a");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case 0x0b -> sb.append("\\v");
-        default -> {
-          if (cp < 0x20 || cp == 0x7f) {
-            sb.append(String.format("\\x%02x", cp));
-          } else {
-            sb.appendCodePoint(cp);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return io.kapi.pathrecorder.GoQuote.quote(s);
   }
 
   /** Go's string order: by UTF-8 bytes, which is code point order. */
