@@ -4,8 +4,8 @@ import io.undertow.server.HttpServerExchange;
 import java.util.Optional;
 
 /**
- * Decides who made a request from the credentials it carries (a bearer token, a client
- * certificate, front-proxy headers...).
+ * Decides who made a request from the credentials it carries (a bearer token, a client certificate,
+ * front-proxy headers...).
  *
  * <p>An authenticator that does not recognise the request (no credential of its kind, or a
  * credential it cannot verify) returns empty, so that the next authenticator of a {@link
@@ -15,6 +15,8 @@ import java.util.Optional;
 @FunctionalInterface
 public interface Authenticator {
 
-  /** Returns the user that made the request, or empty if this authenticator does not recognise it. */
+  /**
+   * Returns the user that made the request, or empty if this authenticator does not recognise it.
+   */
   Optional<UserInfo> authenticate(HttpServerExchange exchange);
 }

@@ -38,11 +38,13 @@ public final class BearerTokenAuthenticator implements Authenticator {
     List<Entry> list = new ArrayList<>(usersByToken.size());
     usersByToken.forEach(
         (token, user) -> {
+          checkNotNull(token, "token");
+          checkNotNull(user, "user of a token");
           checkArgument(
               !token.isEmpty() && token.chars().noneMatch(Character::isWhitespace),
               "token of user %s must be non-empty and contain no whitespace",
               user.name());
-          list.add(new Entry(sha256(token), checkNotNull(user, "user")));
+          list.add(new Entry(sha256(token), user));
         });
     this.entries = List.copyOf(list);
   }
@@ -70,8 +72,8 @@ public final class BearerTokenAuthenticator implements Authenticator {
   }
 
   /**
-   * Extracts the token of an {@code Authorization} header value: {@code "<scheme> <token>"} with the
-   * scheme {@code Bearer} in any case, surrounding whitespace ignored; anything after a further
+   * Extracts the token of an {@code Authorization} header value: {@code "<scheme> <token>"} with
+   * the scheme {@code Bearer} in any case, surrounding whitespace ignored; anything after a further
    * space is ignored. Returns null when there is no bearer token.
    */
   static @Nullable String bearerToken(@Nullable String authorization) {

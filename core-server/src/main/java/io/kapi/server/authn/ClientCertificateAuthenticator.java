@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates requests by the x509 client certificate presented in the TLS handshake, like
- * kube-apiserver's {@code --client-ca-file}: the user name is the subject's common name (CN) and the
- * groups are the subject's organizations (O), in order.
+ * kube-apiserver's {@code --client-ca-file}: the user name is the subject's common name (CN) and
+ * the groups are the subject's organizations (O), in order.
  *
  * <p>The TLS layer has usually verified the certificate already, but its trust store may hold more
  * CAs than are allowed to issue user certificates (a front-proxy CA, for instance), so this class
@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>Undertow must be asked to request client certificates, for instance with {@code
  * builder.setSocketOption(Options.SSL_CLIENT_AUTH_MODE, SslClientAuthMode.REQUESTED)}; this class
  * never triggers a renegotiation. A successful verification is remembered in the TLS session (until
- * the first certificate of the chain expires), so later requests on the same connection cost little.
+ * the first certificate of the chain expires), so later requests on the same connection cost
+ * little.
  */
 public final class ClientCertificateAuthenticator implements Authenticator {
   private static final Logger log = LoggerFactory.getLogger(ClientCertificateAuthenticator.class);
@@ -76,7 +77,8 @@ public final class ClientCertificateAuthenticator implements Authenticator {
         this.caCertificates.stream()
             .map(ca -> new TrustAnchor(ca, null))
             .collect(Collectors.toUnmodifiableSet());
-    this.sessionKey = ClientCertificateAuthenticator.class.getName() + "#" + INSTANCES.incrementAndGet();
+    this.sessionKey =
+        ClientCertificateAuthenticator.class.getName() + "#" + INSTANCES.incrementAndGet();
   }
 
   @Override
@@ -86,7 +88,7 @@ public final class ClientCertificateAuthenticator implements Authenticator {
     if (tls == null) {
       return Optional.empty();
     }
-    SSLSession session = tls.getSSLSession();
+    @Nullable SSLSession session = tls.getSSLSession();
     long now = System.currentTimeMillis();
     if (session != null) {
       Object cached = session.getValue(sessionKey);
@@ -108,7 +110,7 @@ public final class ClientCertificateAuthenticator implements Authenticator {
       }
       return Optional.empty();
     }
-    Verified verified = verify(chain, now);
+    @Nullable Verified verified = verify(chain, now);
     if (verified == null) {
       return Optional.empty();
     }
@@ -139,8 +141,8 @@ public final class ClientCertificateAuthenticator implements Authenticator {
   }
 
   /**
-   * Verifies {@code chain} (leaf first, then any intermediates in any order) at time {@code now} and
-   * converts it to a user, or returns null when it is not acceptable.
+   * Verifies {@code chain} (leaf first, then any intermediates in any order) at time {@code now}
+   * and converts it to a user, or returns null when it is not acceptable.
    */
   @Nullable Verified verify(X509Certificate[] chain, long now) {
     X509Certificate leaf = chain[0];
@@ -168,7 +170,8 @@ public final class ClientCertificateAuthenticator implements Authenticator {
       return null;
     }
     if (!path.stream().allMatch(ClientCertificateAuthenticator::allowsClientAuth)) {
-      log.debug("client certificate {} rejected: not for clientAuth", leaf.getSubjectX500Principal());
+      log.debug(
+          "client certificate {} rejected: not for clientAuth", leaf.getSubjectX500Principal());
       return null;
     }
     SubjectNames names = SubjectNames.of(leaf.getSubjectX500Principal());
@@ -185,7 +188,8 @@ public final class ClientCertificateAuthenticator implements Authenticator {
       notBefore = Math.max(notBefore, certificate.getNotBefore().getTime());
       notAfter = Math.min(notAfter, certificate.getNotAfter().getTime());
     }
-    return new Verified(UserInfo.of(names.commonName(), names.organizations()), notBefore, notAfter);
+    return new Verified(
+        UserInfo.of(names.commonName(), names.organizations()), notBefore, notAfter);
   }
 
   private static boolean allowsClientAuth(X509Certificate certificate) {
@@ -195,7 +199,9 @@ public final class ClientCertificateAuthenticator implements Authenticator {
     } catch (CertificateParsingException e) {
       return false;
     }
-    return usages == null || usages.contains(CLIENT_AUTH) || usages.contains(ANY_EXTENDED_KEY_USAGE);
+    return usages == null
+        || usages.contains(CLIENT_AUTH)
+        || usages.contains(ANY_EXTENDED_KEY_USAGE);
   }
 
   @Override

@@ -15,10 +15,16 @@ class AuthenticatedGroupAdderTest {
   void addsAuthenticatedGroupAfterTheUsersOwnGroups() {
     UserInfo alice = new UserInfo("alice", "uid-1", List.of("dev"), Map.of("scope", List.of("x")));
 
-    Optional<UserInfo> user = new AuthenticatedGroupAdder(e -> Optional.of(alice)).authenticate(exchange);
+    Optional<UserInfo> user =
+        new AuthenticatedGroupAdder(e -> Optional.of(alice)).authenticate(exchange);
 
-    assertThat(user).contains(
-        new UserInfo("alice", "uid-1", List.of("dev", "system:authenticated"), Map.of("scope", List.of("x"))));
+    assertThat(user)
+        .contains(
+            new UserInfo(
+                "alice",
+                "uid-1",
+                List.of("dev", "system:authenticated"),
+                Map.of("scope", List.of("x"))));
   }
 
   @Test
@@ -36,7 +42,8 @@ class AuthenticatedGroupAdderTest {
 
     assertThat(new AuthenticatedGroupAdder(e -> Optional.of(anonymous)).authenticate(exchange))
         .contains(anonymous);
-    assertThat(new AuthenticatedGroupAdder(e -> Optional.of(unauthenticated)).authenticate(exchange))
+    assertThat(
+            new AuthenticatedGroupAdder(e -> Optional.of(unauthenticated)).authenticate(exchange))
         .contains(unauthenticated);
   }
 

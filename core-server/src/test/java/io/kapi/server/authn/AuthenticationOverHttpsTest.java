@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The chain a server builds: token and client-certificate authenticators in a union, plus the group adder. */
+/**
+ * The chain a server builds: token and client-certificate authenticators in a union, plus the group
+ * adder.
+ */
 class AuthenticationOverHttpsTest {
   private static TestCa ca;
   private static HttpsTestServer server;
@@ -26,7 +29,9 @@ class AuthenticationOverHttpsTest {
                     new ClientCertificateAuthenticator(List.of(ca.certificate())),
                     new BearerTokenAuthenticator(
                         Map.of("s3cret", UserInfo.of("kapi-admin", List.of("system:masters")))))));
-    server = new HttpsTestServer(TestCa.sslContext(ca.server("127.0.0.1"), ca.certificate()), authenticator);
+    server =
+        new HttpsTestServer(
+            TestCa.sslContext(ca.server("127.0.0.1"), ca.certificate()), authenticator);
   }
 
   @AfterAll
@@ -39,7 +44,8 @@ class AuthenticationOverHttpsTest {
     HttpResponse<String> response = server.get(anonymousClient(), "Bearer s3cret");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("name=kapi-admin;groups=system:masters,system:authenticated");
+    assertThat(response.body())
+        .isEqualTo("name=kapi-admin;groups=system:masters,system:authenticated");
     assertThat(response.headers().firstValue("X-Authorization-Left")).contains("false");
   }
 
@@ -53,7 +59,9 @@ class AuthenticationOverHttpsTest {
   @Test
   void clientCertificateAuthenticatesWithCommonNameAndOrganizations() throws Exception {
     TestCa.Issued alice =
-        ca.client(ClientCertificateAuthenticatorTest.subject("alice", "dev"), KeyPurposeId.id_kp_clientAuth);
+        ca.client(
+            ClientCertificateAuthenticatorTest.subject("alice", "dev"),
+            KeyPurposeId.id_kp_clientAuth);
     HttpClient client = HttpsTestServer.client(TestCa.sslContext(alice, ca.certificate()));
 
     HttpResponse<String> response = server.get(client, "");
@@ -64,7 +72,9 @@ class AuthenticationOverHttpsTest {
   @Test
   void clientCertificateIsAskedBeforeTheToken() throws Exception {
     TestCa.Issued alice =
-        ca.client(ClientCertificateAuthenticatorTest.subject("alice", "dev"), KeyPurposeId.id_kp_clientAuth);
+        ca.client(
+            ClientCertificateAuthenticatorTest.subject("alice", "dev"),
+            KeyPurposeId.id_kp_clientAuth);
     HttpClient client = HttpsTestServer.client(TestCa.sslContext(alice, ca.certificate()));
 
     HttpResponse<String> response = server.get(client, "Bearer s3cret");

@@ -64,7 +64,8 @@ class BearerTokenAuthenticatorTest {
     HttpServerExchange exchange = exchange("Bearer unknown");
 
     assertThat(authenticator.authenticate(exchange)).isEmpty();
-    assertThat(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)).isEqualTo("Bearer unknown");
+    assertThat(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION))
+        .isEqualTo("Bearer unknown");
   }
 
   @Test

@@ -3,16 +3,23 @@ package io.kapi.server.authn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -27,6 +34,7 @@ class ClientCertificateAuthenticatorTest {
   private static TestCa clientCa;
   private static TestCa otherCa;
   private static TestCa.Issued serverIdentity;
+
   /** Lets any client certificate through TLS, so only the authenticator decides. */
   private static HttpsTestServer permissiveServer;
 
@@ -49,7 +57,8 @@ class ClientCertificateAuthenticatorTest {
 
   @Test
   void clientCertificateBecomesUserNamedByCommonNameWithOrganizationsAsGroups() throws Exception {
-    TestCa.Issued alice = clientCa.client(subject("alice", "dev", "ops"), KeyPurposeId.id_kp_clientAuth);
+    TestCa.Issued alice =
+        clientCa.client(subject("alice", "dev", "ops"), KeyPurposeId.id_kp_clientAuth);
 
     HttpResponse<String> response = permissiveServer.get(clientPresenting(alice), "");
 
@@ -59,7 +68,8 @@ class ClientCertificateAuthenticatorTest {
 
   @Test
   void certificateFromAnotherCaIsNotRecognised() throws Exception {
-    TestCa.Issued mallory = otherCa.client(subject("mallory", "system:masters"), KeyPurposeId.id_kp_clientAuth);
+    TestCa.Issued mallory =
+        otherCa.client(subject("mallory", "system:masters"), KeyPurposeId.id_kp_clientAuth);
 
     HttpResponse<String> response = permissiveServer.get(clientPresenting(mallory), "");
 
@@ -94,7 +104,8 @@ class ClientCertificateAuthenticatorTest {
 
   @Test
   void certificateOnlyForServerAuthIsNotRecognised() throws Exception {
-    TestCa.Issued serverOnly = clientCa.client(subject("web", "dev"), KeyPurposeId.id_kp_serverAuth);
+    TestCa.Issued serverOnly =
+        clientCa.client(subject("web", "dev"), KeyPurposeId.id_kp_serverAuth);
 
     assertThat(permissiveServer.get(clientPresenting(serverOnly), "").statusCode()).isEqualTo(401);
   }
@@ -110,8 +121,7 @@ class ClientCertificateAuthenticatorTest {
 
   @Test
   void certificateWithoutCommonNameIsNotRecognised() throws Exception {
-    TestCa.Issued nameless =
-        clientCa.client(new X500Name("O=dev"), KeyPurposeId.id_kp_clientAuth);
+    TestCa.Issued nameless = clientCa.client(new X500Name("O=dev"), KeyPurposeId.id_kp_clientAuth);
 
     assertThat(permissiveServer.get(clientPresenting(nameless), "").statusCode()).isEqualTo(401);
   }
@@ -119,7 +129,8 @@ class ClientCertificateAuthenticatorTest {
   @Test
   void chainThroughIntermediateSentByClientIsAccepted() throws Exception {
     TestCa.Issued carol =
-        clientCa.intermediate("client-intermediate", null)
+        clientCa
+            .intermediate("client-intermediate", null)
             .client(subject("carol", "qa"), KeyPurposeId.id_kp_clientAuth);
     assertThat(carol.chain()).hasSize(2);
 
@@ -131,7 +142,8 @@ class ClientCertificateAuthenticatorTest {
   @Test
   void intermediateRestrictedToServerAuthCannotIssueClientCertificates() throws Exception {
     TestCa.Issued dave =
-        clientCa.intermediate("server-only-intermediate", KeyPurposeId.id_kp_serverAuth)
+        clientCa
+            .intermediate("server-only-intermediate", KeyPurposeId.id_kp_serverAuth)
             .client(subject("dave"), KeyPurposeId.id_kp_clientAuth);
 
     assertThat(permissiveServer.get(clientPresenting(dave), "").statusCode()).isEqualTo(401);
@@ -161,7 +173,8 @@ class ClientCertificateAuthenticatorTest {
         new ClientCertificateAuthenticator(List.of(clientCa.certificate()));
 
     ClientCertificateAuthenticator.Verified verified =
-        authenticator.verify(new X509Certificate[] {frank.certificate()}, System.currentTimeMillis());
+        authenticator.verify(
+            new X509Certificate[] {frank.certificate()}, System.currentTimeMillis());
 
     assertThat(verified).isNotNull();
     assertThat(verified.isValidAt(System.currentTimeMillis())).isTrue();
@@ -188,6 +201,31 @@ class ClientCertificateAuthenticatorTest {
   }
 
   @Test
+  void strictTlsTrustStoreFailsTheHandshakeForACertificateFromAnotherCa() throws Exception {
+    SSLContext strict = TestCa.sslContext(serverIdentity, clientCa.certificate());
+    TestCa.Issued mallory = otherCa.client(subject("mallory"), KeyPurposeId.id_kp_clientAuth);
+    TestCa.Issued heidi = clientCa.client(subject("heidi"), KeyPurposeId.id_kp_clientAuth);
+    try (HttpsTestServer server =
+        new HttpsTestServer(
+            strict, new ClientCertificateAuthenticator(List.of(clientCa.certificate())))) {
+
+      assertThat(server.get(pushyClient(heidi), "").body()).isEqualTo("name=heidi;groups=");
+      assertThatThrownBy(() -> server.get(pushyClient(mallory), ""))
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  /** A client that sends its certificate even when the server did not list its issuer. */
+  private static HttpClient pushyClient(TestCa.Issued identity) throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(
+        new KeyManager[] {new AlwaysPresent(identity)},
+        trustManagersFor(serverCa.certificate()),
+        null);
+    return HttpsTestServer.client(context);
+  }
+
+  @Test
   void rejectsEmptyCaList() {
     assertThatThrownBy(() -> new ClientCertificateAuthenticator(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
@@ -203,6 +241,61 @@ class ClientCertificateAuthenticatorTest {
       builder.addRDN(BCStyle.O, organization);
     }
     return builder.build();
+  }
+
+  private static TrustManager[] trustManagersFor(X509Certificate ca) throws Exception {
+    KeyStore trustStore = KeyStore.getInstance("PKCS12");
+    trustStore.load(null, null);
+    trustStore.setCertificateEntry("ca", ca);
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trustStore);
+    return factory.getTrustManagers();
+  }
+
+  /** A client key manager that presents one certificate whatever issuers the server asks for. */
+  static final class AlwaysPresent extends X509ExtendedKeyManager {
+    private final TestCa.Issued identity;
+
+    AlwaysPresent(TestCa.Issued identity) {
+      this.identity = identity;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(
+        String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+      return "identity";
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+      return "identity";
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {"identity"};
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return identity.chain().toArray(new X509Certificate[0]);
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return identity.key();
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return new String[0];
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      throw new UnsupportedOperationException("client side only");
+    }
   }
 
   /** A TLS trust manager that accepts every client certificate. */

@@ -40,7 +40,8 @@ final class HttpsTestServer implements AutoCloseable {
                       .getResponseHeaders()
                       .put(
                           new HttpString("X-Authorization-Left"),
-                          String.valueOf(exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)));
+                          String.valueOf(
+                              exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)));
                   if (user.isEmpty()) {
                     exchange.setStatusCode(401);
                     exchange.getResponseSender().send("unauthenticated");
@@ -48,7 +49,10 @@ final class HttpsTestServer implements AutoCloseable {
                     exchange
                         .getResponseSender()
                         .send(
-                            "name=" + user.get().name() + ";groups=" + String.join(",", user.get().groups()));
+                            "name="
+                                + user.get().name()
+                                + ";groups="
+                                + String.join(",", user.get().groups()));
                   }
                 })
             .build();
@@ -60,8 +64,9 @@ final class HttpsTestServer implements AutoCloseable {
     return URI.create("https://127.0.0.1:" + port + "/api");
   }
 
-  /** Sends one GET with an optional Authorization header using a client with {@code clientContext}. */
-  HttpResponse<String> get(HttpClient client, String authorization) throws IOException, InterruptedException {
+  /** Sends one GET with {@code client}, with an Authorization header unless it is empty. */
+  HttpResponse<String> get(HttpClient client, String authorization)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri()).timeout(Duration.ofSeconds(10));
     if (!authorization.isEmpty()) {
       request.header("Authorization", authorization);

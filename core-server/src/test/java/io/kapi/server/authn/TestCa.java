@@ -58,7 +58,11 @@ final class TestCa {
         sign(
             withCaConstraints(
                 builder(
-                    name, name, keyPair, Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(30))),
+                    name,
+                    name,
+                    keyPair,
+                    Instant.now().minus(Duration.ofHours(1)),
+                    Duration.ofDays(30))),
             keyPair.getPrivate(),
             caUsage());
     return new TestCa(certificate, keyPair.getPrivate(), List.of());
@@ -117,7 +121,11 @@ final class TestCa {
   /** A client certificate for {@code subject}, valid from an hour ago for a day. */
   Issued client(X500Name subject, @Nullable KeyPurposeId extendedKeyUsage) {
     return issue(
-        subject, extendedKeyUsage, Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(1), null);
+        subject,
+        extendedKeyUsage,
+        Instant.now().minus(Duration.ofHours(1)),
+        Duration.ofDays(1),
+        null);
   }
 
   Issued issue(
@@ -174,10 +182,7 @@ final class TestCa {
       char[] password = "test".toCharArray();
       if (identity != null) {
         keyStore.setKeyEntry(
-            "identity",
-            identity.key(),
-            password,
-            identity.chain().toArray(new X509Certificate[0]));
+            "identity", identity.key(), password, identity.chain().toArray(new X509Certificate[0]));
       }
       keyManagers.init(keyStore, password);
       SSLContext context = SSLContext.getInstance("TLS");
@@ -220,7 +225,8 @@ final class TestCa {
     try {
       builder.addExtension(Extension.keyUsage, true, keyUsage);
       return new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+          .getCertificate(
+              builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
     } catch (Exception e) {
       throw new IllegalStateException("cannot sign test certificate", e);
     }

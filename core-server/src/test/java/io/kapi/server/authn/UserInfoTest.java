@@ -24,7 +24,8 @@ class UserInfoTest {
 
     assertThat(user.groups()).containsExactly("dev");
     assertThat(user.extra()).containsExactly(Map.entry("scopes", List.of("read")));
-    assertThatThrownBy(() -> user.groups().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> user.groups().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

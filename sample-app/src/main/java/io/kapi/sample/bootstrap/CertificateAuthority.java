@@ -35,12 +35,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A certificate authority: a CA certificate and its key, able to issue serving and client
- * certificates. New keys are EC P-256; certificates are built with BouncyCastle and signed with
- * the JDK's providers (no security provider is registered globally).
+ * certificates. New keys are EC P-256; certificates are built with BouncyCastle and signed with the
+ * JDK's providers (no security provider is registered globally).
  */
 final class CertificateAuthority {
   /** Certificates start a little in the past so that clients with a slow clock accept them. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KeyAndCertificate ca;
@@ -97,7 +98,8 @@ final class CertificateAuthority {
   }
 
   /** Issues a serving certificate ({@code serverAuth}) for {@code names}. */
-  KeyAndCertificate issueServing(String commonName, ServingNames names, Instant now, Duration validity) {
+  KeyAndCertificate issueServing(
+      String commonName, ServingNames names, Instant now, Duration validity) {
     X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
     return issue(subject, KeyPurposeId.id_kp_serverAuth, names, now, validity);
   }
@@ -175,9 +177,11 @@ final class CertificateAuthority {
       throws GeneralSecurityException {
     try {
       return new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder(signatureAlgorithm(signer)).build(signer)));
+          .getCertificate(
+              builder.build(new JcaContentSignerBuilder(signatureAlgorithm(signer)).build(signer)));
     } catch (OperatorCreationException e) {
-      throw new GeneralSecurityException("cannot create a signer for " + signer.getAlgorithm() + " keys", e);
+      throw new GeneralSecurityException(
+          "cannot create a signer for " + signer.getAlgorithm() + " keys", e);
     }
   }
 

@@ -12,28 +12,42 @@ final class Kubeconfig {
   private Kubeconfig() {}
 
   static String render(
-      String name, String serverUrl, X509Certificate ca, String user, String token, String namespace) {
+      String name,
+      String serverUrl,
+      X509Certificate ca,
+      String user,
+      String token,
+      String namespace) {
     String caData =
         Base64.getEncoder().encodeToString(Pem.encode(ca).getBytes(StandardCharsets.US_ASCII));
-    return "apiVersion: v1\n"
-        + "kind: Config\n"
-        + "clusters:\n"
-        + "- name: " + quoted(name) + "\n"
-        + "  cluster:\n"
-        + "    server: " + quoted(serverUrl) + "\n"
-        + "    certificate-authority-data: " + quoted(caData) + "\n"
-        + "users:\n"
-        + "- name: " + quoted(user) + "\n"
-        + "  user:\n"
-        + "    token: " + quoted(token) + "\n"
-        + "contexts:\n"
-        + "- name: " + quoted(name) + "\n"
-        + "  context:\n"
-        + "    cluster: " + quoted(name) + "\n"
-        + "    user: " + quoted(user) + "\n"
-        + "    namespace: " + quoted(namespace) + "\n"
-        + "current-context: " + quoted(name) + "\n"
-        + "preferences: {}\n";
+    return """
+    apiVersion: v1
+    kind: Config
+    clusters:
+    - name: %1$s
+      cluster:
+        server: %2$s
+        certificate-authority-data: %3$s
+    users:
+    - name: %4$s
+      user:
+        token: %5$s
+    contexts:
+    - name: %1$s
+      context:
+        cluster: %1$s
+        user: %4$s
+        namespace: %6$s
+    current-context: %1$s
+    preferences: {}
+    """
+        .formatted(
+            quoted(name),
+            quoted(serverUrl),
+            quoted(caData),
+            quoted(user),
+            quoted(token),
+            quoted(namespace));
   }
 
   /** A YAML double-quoted scalar. */

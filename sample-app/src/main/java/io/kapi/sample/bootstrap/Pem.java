@@ -30,7 +30,8 @@ final class Pem {
     try {
       return block("CERTIFICATE", certificate.getEncoded());
     } catch (CertificateEncodingException e) {
-      throw new IllegalStateException("cannot encode certificate " + certificate.getSubjectX500Principal(), e);
+      throw new IllegalStateException(
+          "cannot encode certificate " + certificate.getSubjectX500Principal(), e);
     }
   }
 
@@ -40,7 +41,13 @@ final class Pem {
   }
 
   private static String block(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + ENCODER.encodeToString(der) + "\n-----END " + type + "-----\n";
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + ENCODER.encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /**
@@ -53,7 +60,8 @@ final class Pem {
       List<X509Certificate> certificates = new ArrayList<>();
       for (Certificate certificate :
           CertificateFactory.getInstance("X.509")
-              .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+              .generateCertificates(
+                  new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
         certificates.add((X509Certificate) certificate);
       }
       if (certificates.isEmpty()) {

@@ -88,7 +88,8 @@ public final class SecurityBootstrap {
    * @param dataDirectory the data directory, created (owner-only) if missing
    * @param bindAddress the address the server listens on: an IP literal (IPv6 optionally in
    *     brackets), a wildcard such as {@code 0.0.0.0} or {@code ::}, or a host name
-   * @throws IllegalArgumentException if {@code bindAddress} is neither an IP address nor a host name
+   * @throws IllegalArgumentException if {@code bindAddress} is neither an IP address nor a host
+   *     name
    * @throws IllegalStateException if the existing CA is unusable (key missing or not matching,
    *     expired) or an existing file is malformed
    * @throws UncheckedIOException if the data directory cannot be read or written
@@ -123,7 +124,10 @@ public final class SecurityBootstrap {
     return new SecurityBootstrap(files, ca, serving, loadOrCreateToken(files.adminToken()));
   }
 
-  /** The server's TLS context: the serving certificate and key, trusting the CA for client certificates. */
+  /**
+   * The server's TLS context: the serving certificate and key, trusting the CA for client
+   * certificates.
+   */
   public SSLContext sslContext() {
     return sslContext;
   }
@@ -173,7 +177,8 @@ public final class SecurityBootstrap {
     String server = "https://" + HostAndPort.fromParts(clientHost, port);
     DataFiles.writePrivate(
         files.kubeconfig(),
-        Kubeconfig.render(CLUSTER_NAME, server, ca.certificate(), ADMIN_USER, adminToken, "default"));
+        Kubeconfig.render(
+            CLUSTER_NAME, server, ca.certificate(), ADMIN_USER, adminToken, "default"));
     return files.kubeconfig();
   }
 
@@ -206,7 +211,8 @@ public final class SecurityBootstrap {
     KeyAndCertificate existing = load(files.caCertificate(), files.caKey());
     checkState(
         existing.isValidFor(now, Duration.ZERO),
-        "the CA certificate %s is not valid now (valid %s to %s); delete %s and %s to generate a new CA",
+        "the CA certificate %s is not valid now (valid %s to %s); delete %s and %s to generate a"
+            + " new CA",
         files.caCertificate(),
         existing.certificate().getNotBefore().toInstant(),
         existing.certificate().getNotAfter().toInstant(),

@@ -76,14 +76,12 @@ record ServingNames(Set<String> dnsNames, Set<InetAddress> ipAddresses) {
   private static Optional<ServingNames> forHost(String host) {
     String unbracketed = unbracket(host);
     if (InetAddresses.isInetAddress(unbracketed)) {
-      return Optional.of(
-          new ServingNames(Set.of(), Set.of(InetAddresses.forString(unbracketed))));
+      return Optional.of(new ServingNames(Set.of(), Set.of(InetAddresses.forString(unbracketed))));
     }
     if (!InternetDomainName.isValid(unbracketed)) {
       return Optional.empty();
     }
-    return Optional.of(
-        new ServingNames(Set.of(unbracketed.toLowerCase(Locale.ROOT)), Set.of()));
+    return Optional.of(new ServingNames(Set.of(unbracketed.toLowerCase(Locale.ROOT)), Set.of()));
   }
 
   /** The names {@code certificate} carries. */
@@ -131,7 +129,9 @@ record ServingNames(Set<String> dnsNames, Set<InetAddress> ipAddresses) {
 
   private static String dnsName(String host) {
     checkArgument(
-        InternetDomainName.isValid(host), "bind address %s is neither an IP address nor a host name", host);
+        InternetDomainName.isValid(host),
+        "bind address %s is neither an IP address nor a host name",
+        host);
     return host.toLowerCase(Locale.ROOT);
   }
 }

@@ -35,7 +35,8 @@ class KubeconfigTest {
     assertThat(cluster.get("cluster").get("server").asString()).isEqualTo("https://127.0.0.1:6443");
     String caPem =
         new String(
-            Base64.getDecoder().decode(cluster.get("cluster").get("certificate-authority-data").asString()),
+            Base64.getDecoder()
+                .decode(cluster.get("cluster").get("certificate-authority-data").asString()),
             StandardCharsets.US_ASCII);
     assertThat(Pem.decodeCertificates(caPem)).containsExactly(security.caCertificate());
     assertThat(caPem).isEqualTo(Files.readString(security.files().caCertificate()));
@@ -47,7 +48,8 @@ class KubeconfigTest {
     assertThat(context.get("context").get("cluster").asString()).isEqualTo("kapi");
     assertThat(context.get("context").get("user").asString()).isEqualTo("kapi-admin");
     assertThat(context.get("context").get("namespace").asString()).isEqualTo("default");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -72,7 +74,8 @@ class KubeconfigTest {
   void wildcardHostBecomesLoopbackOfItsFamily() throws Exception {
     SecurityBootstrap security = SecurityBootstrap.prepare(dataDir, "0.0.0.0");
 
-    assertThat(server(security.writeKubeconfig("0.0.0.0", 1234))).isEqualTo("https://127.0.0.1:1234");
+    assertThat(server(security.writeKubeconfig("0.0.0.0", 1234)))
+        .isEqualTo("https://127.0.0.1:1234");
     assertThat(server(security.writeKubeconfig("::", 1234))).isEqualTo("https://[::1]:1234");
   }
 
@@ -80,8 +83,10 @@ class KubeconfigTest {
   void hostNamesInTheServingCertificateAreAccepted() throws Exception {
     SecurityBootstrap security = SecurityBootstrap.prepare(dataDir, "10.1.2.3");
 
-    assertThat(server(security.writeKubeconfig("localhost", 6443))).isEqualTo("https://localhost:6443");
-    assertThat(server(security.writeKubeconfig("10.1.2.3", 6443))).isEqualTo("https://10.1.2.3:6443");
+    assertThat(server(security.writeKubeconfig("localhost", 6443)))
+        .isEqualTo("https://localhost:6443");
+    assertThat(server(security.writeKubeconfig("10.1.2.3", 6443)))
+        .isEqualTo("https://10.1.2.3:6443");
   }
 
   @Test

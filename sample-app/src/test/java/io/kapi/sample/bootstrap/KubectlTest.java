@@ -32,7 +32,8 @@ class KubectlTest {
   static void requireKubectl() {
     boolean available;
     try {
-      Process process = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
       process.getInputStream().readAllBytes();
       available = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
     } catch (IOException | InterruptedException e) {
@@ -84,7 +85,9 @@ class KubectlTest {
     requests.add(path + (authorized ? " authorized" : " rejected"));
     if (path.equals("/version")) {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-      exchange.getResponseSender().send("{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.0\"}");
+      exchange
+          .getResponseSender()
+          .send("{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.0\"}");
     } else if (path.equals("/healthz") && authorized) {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
       exchange.getResponseSender().send("ok");
@@ -98,14 +101,16 @@ class KubectlTest {
   }
 
   private Result kubectl(Path kubeconfig, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
+    List<String> command =
+        new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("KUBECONFIG");
     builder.environment().put("HOME", home.toString());
     Path stdout = home.resolve("stdout");
     Path stderr = home.resolve("stderr");
-    Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process process =
+        builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("kubectl did not finish within 60 s");

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,8 @@ class SecurityBootstrapTest {
             files.adminToken())) {
       assertThat(path).isRegularFile();
     }
-    for (Path secret : List.of(files.caKey(), files.servingKey(), files.adminKey(), files.adminToken())) {
+    for (Path secret :
+        List.of(files.caKey(), files.servingKey(), files.adminKey(), files.adminToken())) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
           .as(secret.toString())
           .isEqualTo("rw-------");
@@ -63,7 +64,8 @@ class SecurityBootstrapTest {
     assertThat(Files.readString(files.caKey())).startsWith("-----BEGIN PRIVATE KEY-----\n");
     assertThat(Files.readString(files.caCertificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
     try (var listing = Files.list(nested)) {
-      assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+      assertThat(listing.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.endsWith(".tmp"));
     }
   }
 
@@ -100,7 +102,8 @@ class SecurityBootstrapTest {
     X509Certificate serving = security.servingCertificate();
 
     serving.verify(security.caCertificate().getPublicKey());
-    assertThat(serving.getIssuerX500Principal()).isEqualTo(security.caCertificate().getSubjectX500Principal());
+    assertThat(serving.getIssuerX500Principal())
+        .isEqualTo(security.caCertificate().getSubjectX500Principal());
     assertThat(serving.getSubjectAlternativeNames())
         .containsExactlyInAnyOrder(
             List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
@@ -108,7 +111,8 @@ class SecurityBootstrapTest {
     assertThat(serving.getBasicConstraints()).isEqualTo(-1);
     assertThat(serving.getKeyUsage()[0]).as("digitalSignature").isTrue();
     serving.checkValidity();
-    assertThat(Duration.between(serving.getNotBefore().toInstant(), serving.getNotAfter().toInstant()))
+    assertThat(
+            Duration.between(serving.getNotBefore().toInstant(), serving.getNotAfter().toInstant()))
         .isBetween(Duration.ofDays(365), Duration.ofDays(366));
     assertThat(Pem.decodeCertificates(Files.readString(security.files().servingCertificate())))
         .containsExactly(serving);
@@ -134,7 +138,8 @@ class SecurityBootstrapTest {
 
     assertThat(security.adminToken()).matches("[A-Za-z0-9_-]{43}");
     assertThat(Base64.getUrlDecoder().decode(security.adminToken())).hasSize(32);
-    assertThat(Files.readString(security.files().adminToken()).trim()).isEqualTo(security.adminToken());
+    assertThat(Files.readString(security.files().adminToken()).trim())
+        .isEqualTo(security.adminToken());
     assertThat(elsewhere.adminToken()).isNotEqualTo(security.adminToken());
     assertThat(elsewhere.caCertificate()).isNotEqualTo(security.caCertificate());
   }
@@ -170,7 +175,8 @@ class SecurityBootstrapTest {
 
   @Test
   void hostNameBindAddressIsAddedAsDnsName() throws Exception {
-    X509Certificate serving = SecurityBootstrap.prepare(dataDir, "api.example.test").servingCertificate();
+    X509Certificate serving =
+        SecurityBootstrap.prepare(dataDir, "api.example.test").servingCertificate();
 
     assertThat(serving.getSubjectAlternativeNames()).contains(List.of(2, "api.example.test"));
   }
@@ -179,7 +185,8 @@ class SecurityBootstrapTest {
   void wildcardBindAddressKeepsTheLoopbackCertificate() {
     X509Certificate loopback = SecurityBootstrap.prepare(dataDir, "127.0.0.1").servingCertificate();
 
-    assertThat(SecurityBootstrap.prepare(dataDir, "0.0.0.0").servingCertificate()).isEqualTo(loopback);
+    assertThat(SecurityBootstrap.prepare(dataDir, "0.0.0.0").servingCertificate())
+        .isEqualTo(loopback);
     assertThat(SecurityBootstrap.prepare(dataDir, "::").servingCertificate()).isEqualTo(loopback);
   }
 
@@ -195,7 +202,8 @@ class SecurityBootstrapTest {
     assertThat(renewed.caCertificate()).isEqualTo(first.caCertificate());
     assertThat(renewed.adminToken()).isEqualTo(first.adminToken());
     assertThat(renewed.servingCertificate()).isNotEqualTo(first.servingCertificate());
-    assertThat(renewed.servingCertificate().getNotAfter().toInstant()).isAfter(later.plus(Duration.ofDays(300)));
+    assertThat(renewed.servingCertificate().getNotAfter().toInstant())
+        .isAfter(later.plus(Duration.ofDays(300)));
     assertThat(loadAdmin(renewed.files()).certificate()).isNotEqualTo(firstAdmin);
   }
 
@@ -277,7 +285,8 @@ class SecurityBootstrapTest {
     PrivateKeyInfo pkcs8 = PrivateKeyInfo.getInstance(admin.key().getEncoded());
     ECPrivateKey withoutCurve = ECPrivateKey.getInstance(pkcs8.parsePrivateKey());
     ECPrivateKey sec1 =
-        new ECPrivateKey(256, withoutCurve.getKey(), pkcs8.getPrivateKeyAlgorithm().getParameters());
+        new ECPrivateKey(
+            256, withoutCurve.getKey(), pkcs8.getPrivateKeyAlgorithm().getParameters());
     String sec1Pem =
         "-----BEGIN EC PRIVATE KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(sec1.getEncoded())
@@ -295,7 +304,8 @@ class SecurityBootstrapTest {
       writer.writeObject(rsaPair.getPrivate());
     }
     assertThat(pkcs1.toString()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
-    assertThat(KeyAndCertificate.matches(Pem.decodePrivateKey(pkcs1.toString()), rsaPair.getPublic()))
+    assertThat(
+            KeyAndCertificate.matches(Pem.decodePrivateKey(pkcs1.toString()), rsaPair.getPublic()))
         .isTrue();
     assertThatThrownBy(() -> Pem.decodePrivateKey(Files.readString(files.adminCertificate())))
         .isInstanceOf(IllegalArgumentException.class);
@@ -315,13 +325,13 @@ class SecurityBootstrapTest {
     Map<Path, String> contents = new LinkedHashMap<>();
     for (Path path :
         List.of(
-                files.caCertificate(),
-                files.caKey(),
-                files.servingCertificate(),
-                files.servingKey(),
-                files.adminCertificate(),
-                files.adminKey(),
-                files.adminToken())) {
+            files.caCertificate(),
+            files.caKey(),
+            files.servingCertificate(),
+            files.servingKey(),
+            files.adminCertificate(),
+            files.adminKey(),
+            files.adminToken())) {
       contents.put(path, Files.readString(path));
     }
     return contents;

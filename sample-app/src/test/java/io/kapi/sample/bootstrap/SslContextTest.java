@@ -52,7 +52,8 @@ class SslContextTest {
 
   @Test
   void clientTrustingAnotherCaIsRejected() throws Exception {
-    X509Certificate otherCa = SecurityBootstrap.prepare(dataDir.resolve("other"), "127.0.0.1").caCertificate();
+    X509Certificate otherCa =
+        SecurityBootstrap.prepare(dataDir.resolve("other"), "127.0.0.1").caCertificate();
 
     assertThatThrownBy(() -> get(TinyHttpsServer.client(otherCa, null)))
         .isInstanceOf(SSLHandshakeException.class);
@@ -62,8 +63,10 @@ class SslContextTest {
   void adminClientCertificateIsRequestedButNotRequired() throws Exception {
     KeyAndCertificate admin = SecurityBootstrapTest.loadAdmin(security.files());
 
-    HttpResponse<String> withCertificate = get(TinyHttpsServer.client(security.caCertificate(), admin));
-    HttpResponse<String> withoutCertificate = get(TinyHttpsServer.client(security.caCertificate(), null));
+    HttpResponse<String> withCertificate =
+        get(TinyHttpsServer.client(security.caCertificate(), admin));
+    HttpResponse<String> withoutCertificate =
+        get(TinyHttpsServer.client(security.caCertificate(), null));
 
     assertThat(withCertificate.body()).isEqualTo("peer=CN=kapi-admin,O=system:masters");
     assertThat(withoutCertificate.body()).isEqualTo("peer=none");

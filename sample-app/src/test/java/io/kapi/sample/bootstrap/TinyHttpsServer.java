@@ -40,7 +40,8 @@ final class TinyHttpsServer implements AutoCloseable {
   }
 
   /** An HTTP/1.1 client that trusts only {@code ca} and presents {@code identity} if given. */
-  static HttpClient client(X509Certificate ca, @Nullable KeyAndCertificate identity) throws Exception {
+  static HttpClient client(X509Certificate ca, @Nullable KeyAndCertificate identity)
+      throws Exception {
     KeyStore trustStore = KeyStore.getInstance("PKCS12");
     trustStore.load(null, null);
     trustStore.setCertificateEntry("ca", ca);
