@@ -62,6 +62,17 @@ import java.util.Set;
  * <p>Thread-safe.
  */
 public final class ApiServerMetrics {
+  /** Labels of requests by what they address (upstream's order). */
+  private static final String[] RESOURCE_LABELS = {
+    "verb", "group", "version", "resource", "subresource", "scope", "component"
+  };
+  private static final String[] RESOURCE_LABELS_WITH_CODE = with(RESOURCE_LABELS, "code");
+  /** {@link #RESOURCE_LABELS} with {@code dry_run} after the verb. */
+  private static final String[] REQUEST_LABELS = {
+    "verb", "dry_run", "group", "version", "resource", "subresource", "scope", "component"
+  };
+  private static final String[] REQUEST_LABELS_WITH_CODE = with(REQUEST_LABELS, "code");
+
   /** How many distinct {@code group/version/resource/subresource} combinations are reported. */
   public static final int MAX_RESOURCE_LABEL_SETS = 2048;
 
@@ -96,16 +107,7 @@ public final class ApiServerMetrics {
             .help(
                 "[STABLE] Requests served, by verb, dry-run value, group, version, resource,"
                     + " subresource, scope, component and HTTP status code.")
-            .labelNames(
-                "verb",
-                "dry_run",
-                "group",
-                "version",
-                "resource",
-                "subresource",
-                "scope",
-                "component",
-                "code")
+            .labelNames(REQUEST_LABELS_WITH_CODE)
             .withoutExemplars()
             .register(registry);
     this.durations =
@@ -115,15 +117,7 @@ public final class ApiServerMetrics {
                 "[STABLE] Time from receiving a request to finishing its response, in seconds, by"
                     + " verb, dry-run value, group, version, resource, subresource, scope and"
                     + " component.")
-            .labelNames(
-                "verb",
-                "dry_run",
-                "group",
-                "version",
-                "resource",
-                "subresource",
-                "scope",
-                "component")
+            .labelNames(REQUEST_LABELS)
             .classicOnly()
             .classicUpperBounds(DURATION_BUCKETS)
             .withoutExemplars()
@@ -134,7 +128,7 @@ public final class ApiServerMetrics {
             .help(
                 "[STABLE] Size of read responses in bytes, by verb, group, version, resource,"
                     + " subresource, scope and component.")
-            .labelNames("verb", "group", "version", "resource", "subresource", "scope", "component")
+            .labelNames(RESOURCE_LABELS)
             .classicOnly()
             .classicUpperBounds(RESPONSE_SIZE_BUCKETS)
             .withoutExemplars()
@@ -155,7 +149,7 @@ public final class ApiServerMetrics {
             .help(
                 "[STABLE] Long-running requests (watches) being served, by verb, group, version,"
                     + " resource, subresource, scope and component.")
-            .labelNames("verb", "group", "version", "resource", "subresource", "scope", "component")
+            .labelNames(RESOURCE_LABELS)
             .register(registry);
     this.terminations =
         Counter.builder()
@@ -164,8 +158,7 @@ public final class ApiServerMetrics {
                 "[ALPHA] Requests the server terminated in self-defense (timeouts, load"
                     + " shedding), by verb, group, version, resource, subresource, scope,"
                     + " component and HTTP status code.")
-            .labelNames(
-                "verb", "group", "version", "resource", "subresource", "scope", "component", "code")
+            .labelNames(RESOURCE_LABELS_WITH_CODE)
             .withoutExemplars()
             .register(registry);
   }
@@ -330,5 +323,11 @@ public final class ApiServerMetrics {
     }
     return RequestLabels.of(
         method, trustedInfo(exchange, false), exchange.getQueryParameters(), contentType);
+  }
+
+  private static String[] with(String[] labels, String extra) {
+    String[] all = java.util.Arrays.copyOf(labels, labels.length + 1);
+    all[labels.length] = extra;
+    return all;
   }
 }
