@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +76,26 @@ final class JarProcess implements AutoCloseable {
 
   /** Runs {@code kubectl --kubeconfig <ours> args...} with a private cache; returns exit code and output. */
   KubectlResult kubectl(Path home, String... args) throws Exception {
+    return kubectl(home, Map.of(), args);
+  }
+
+  /** As {@link #kubectl(Path, String...)}, with extra environment variables (e.g. KUBE_EDITOR). */
+  KubectlResult kubectl(Path home, Map<String, String> env, String... args) throws Exception {
+    Process kubectl = kubectlBuilder(home, env, args).start();
+    String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();
+    return new KubectlResult(kubectl.exitValue(), out);
+  }
+
+  /**
+   * Starts a long-running kubectl ({@code get -w}, {@code wait}) whose combined output goes to
+   * {@code output}; the caller waits for and ends it.
+   */
+  Process startKubectl(Path home, Path output, String... args) throws IOException {
+    return kubectlBuilder(home, Map.of(), args).redirectOutput(output.toFile()).start();
+  }
+
+  private ProcessBuilder kubectlBuilder(Path home, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add("kubectl");
     command.add("--kubeconfig=" + kubeconfig());
@@ -83,10 +104,8 @@ final class JarProcess implements AutoCloseable {
     builder.environment().put("HOME", home.toString());
     builder.environment().put("KUBECACHEDIR", home.resolve("cache").toString());
     builder.environment().remove("KUBECONFIG");
-    Process kubectl = builder.start();
-    String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();
-    return new KubectlResult(kubectl.exitValue(), out);
+    builder.environment().putAll(env);
+    return builder;
   }
 
   record KubectlResult(int exitCode, String output) {}
