@@ -133,7 +133,6 @@ final class MessageDecoder {
   private JsonNode message(WireReader in, String name) {
     return switch (name) {
       case "Time", "MicroTime" -> time(in, name.equals("MicroTime"));
-      case "Duration" -> NODES.stringNode(GoDuration.format(longField(in, 1)));
       case "Quantity" -> quantity(in);
       case "IntOrString" -> intOrString(in);
       case "FieldsV1", "RawExtension" -> embeddedJson(in, name);
@@ -250,23 +249,6 @@ final class MessageDecoder {
       throw ProtobufDecodeException.malformed(
           name + " does not hold JSON: " + e.getOriginalMessage());
     }
-  }
-
-  private static long longField(WireReader in, int wanted) {
-    long value = 0;
-    while (in.hasMore()) {
-      long tag = in.readVarint();
-      int wireType = (int) (tag & 7);
-      if (tag >>> 3 == wanted) {
-        if (wireType != WireReader.VARINT) {
-          throw wrongWireType(wireType, "Duration");
-        }
-        value = in.readVarint();
-      } else {
-        in.skip(wireType);
-      }
-    }
-    return value;
   }
 
   /** Go's omitempty: "", 0, false, an empty list or map (structs are never empty). */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kapi.api.codec.ApiCodec;
 import io.kapi.api.unstructured.Unstructured;
+import io.kapi.server.core.v1.CoreV1;
+import io.kapi.server.registry.ResourceDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -283,6 +285,30 @@ class KubernetesProtobufTest {
 
     assertThatThrownBy(() -> KubernetesProtobuf.decode(body))
         .hasMessage("Object 'Kind' is missing in 'runtime.TypeMeta{APIVersion:\"v1\", Kind:\"\"}'");
+  }
+
+  @Test
+  void fieldNumberZeroIsAnIllegalTag() {
+    byte[] bad = envelope("v1", "ConfigMap", cm -> cm.varint(0, 1));
+
+    assertThatThrownBy(() -> KubernetesProtobuf.decode(bad))
+        .hasMessage("proto: ConfigMap: illegal tag 0 (wire type 0)");
+  }
+
+  @Test
+  void overlongVarintIsAnOverflow() {
+    byte[] tenContinuations = new byte[11];
+    Arrays.fill(tenContinuations, (byte) 0x80);
+    byte[] bad = envelope("v1", "ConfigMap", cm -> cm.tag(7, 0).raw(tenContinuations));
+
+    assertThatThrownBy(() -> KubernetesProtobuf.decode(bad)).hasMessage("proto: integer overflow");
+  }
+
+  @Test
+  void everyKindOfTheCoreGroupHasATable() {
+    for (ResourceDefinition resource : CoreV1.apiGroupInfo().resources("v1")) {
+      assertThat(KubernetesProtobuf.supports("v1", resource.kind())).as(resource.kind()).isTrue();
+    }
   }
 
   @Test
