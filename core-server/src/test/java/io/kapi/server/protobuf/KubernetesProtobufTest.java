@@ -231,21 +231,25 @@ class KubernetesProtobufTest {
   }
 
   @Test
-  void truncatedVarintIsUnexpectedEof() {
-    byte[] body = envelope("v1", "ConfigMap", cm -> cm.message(1, meta("x", "")));
-    byte[] truncated = Arrays.copyOf(body, body.length + 2);
-    truncated[body.length] = 0x38; // field 7, varint
-    truncated[body.length + 1] = (byte) 0x80; // continuation bit, then nothing
-    // the envelope's raw length no longer covers the tail, so rebuild with the bad raw inside
+  void truncatedVarintInTheObjectIsUnexpectedEofForItsKind() {
+    // field 7 (varint) whose only byte has the continuation bit set
     byte[] bad = envelope("v1", "ConfigMap", cm -> cm.raw(new byte[] {0x38, (byte) 0x80}));
 
     assertThatThrownBy(() -> KubernetesProtobuf.decode(bad))
         .isInstanceOf(ProtobufDecodeException.class)
         .hasMessage("unexpected EOF")
         .satisfies(e -> assertThat(((ProtobufDecodeException) e).kind()).isEqualTo("ConfigMap"));
+  }
+
+  @Test
+  void truncatedEnvelopeIsUnexpectedEofWithoutAKind() {
+    byte[] body = envelope("v1", "ConfigMap", cm -> cm.message(1, meta("x", "")));
+    byte[] truncated = Arrays.copyOf(body, body.length - 10);
+
     assertThatThrownBy(() -> KubernetesProtobuf.decode(truncated))
         .isInstanceOf(ProtobufDecodeException.class)
-        .hasMessage("unexpected EOF");
+        .hasMessage("unexpected EOF")
+        .satisfies(e -> assertThat(((ProtobufDecodeException) e).kind()).isNull());
   }
 
   @Test
