@@ -9,7 +9,7 @@ kubernetes/apimachinery (no upstream source is kept in this repository):
 Each Go struct with protobuf tags becomes a message: a list of fields
 [number, jsonName, kind, flags] where kind is string|bytes|bool|int32|int64|double|message:<T>|
 map:<K>,<V> (V may itself be message:<T>) and flags is a string of letters: r repeated, p pointer,
-o omitempty, i inline (json:",inline": the message's fields merge into the parent object).
+o omitempty, z omitzero, i inline (json:",inline": the message's fields merge into the parent object).
 Special apimachinery types (Time, MicroTime, Duration, FieldsV1, Quantity, IntOrString,
 RawExtension) are referenced by name and decoded by hand-written code.
 """
@@ -118,7 +118,8 @@ def main():
             # the tag's wire type and "rep" are not always right upstream (e.g. GRPCAction.port says
             # bytes); the Go type decides, as it does for go-to-protobuf's generated.proto
             flags = ("r" if repeated else "") + ("p" if pointer else "")
-            flags += "o" if "omitempty" in json_tag[1:] or "omitzero" in json_tag[1:] else ""
+            flags += "o" if "omitempty" in json_tag[1:] else ""
+            flags += "z" if "omitzero" in json_tag[1:] else ""
             inline = go_name is None and json_tag[0] == ""  # an embedded struct without a JSON name
             flags += "i" if inline else ""
             out.append([number, "" if inline else (json_tag[0] or go_name), kind, flags])

@@ -43,6 +43,7 @@ final class FieldTables {
       boolean repeated,
       boolean pointer,
       boolean omitEmpty,
+      boolean omitZero,
       boolean inline) {
     /** The Go field name, for error messages: the JSON name with a capital first letter. */
     String goName() {
@@ -103,6 +104,7 @@ final class FieldTables {
                 flags.contains("r"),
                 flags.contains("p"),
                 flags.contains("o"),
+                flags.contains("z"),
                 flags.contains("i"));
         fields.add(field);
         byNumber.put(field.number(), field);

@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Decodes one protobuf message into the JSON tree Go's {@code encoding/json} would write for the
  * decoded struct: fields in declaration order, embedded structs inlined, {@code omitempty} dropping
- * zero scalars, lists and maps of non-pointer fields (pointers are always written), map keys
- * sorted, {@code []byte} as base64, and the apimachinery types in their JSON forms.
+ * zero scalars, lists and maps of non-pointer fields (pointers are always written), {@code
+ * omitzero} also dropping zero structs (a zero {@code creationTimestamp}), map keys sorted, {@code []byte} as base64, and the apimachinery types in their JSON forms.
  */
 final class MessageDecoder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -83,7 +83,8 @@ final class MessageDecoder {
         for (Map.Entry<String, JsonNode> e : value.properties()) {
           object.set(e.getKey(), e.getValue());
         }
-      } else if (!(field.omitEmpty() && !field.pointer() && isEmpty(field, value))) {
+      } else if (!(field.omitEmpty() && !field.pointer() && isEmpty(field, value))
+          && !(field.omitZero() && !field.pointer() && isZero(field, value))) {
         object.set(field.jsonName(), value);
       }
     }
@@ -262,6 +263,16 @@ final class MessageDecoder {
       case "int32", "int64", "double" -> value.asDouble() == 0;
       default -> false;
     };
+  }
+
+  /**
+   * Go's omitzero, as far as the tree tells: a zero scalar, an empty list or map, a zero Time
+   * (null) or a struct without fields.
+   */
+  private static boolean isZero(Field field, JsonNode value) {
+    return value.isNull()
+        || (value.isObject() && value.isEmpty())
+        || isEmpty(field, value);
   }
 
   private static boolean isPackable(String type) {

@@ -15,7 +15,7 @@ class FieldTablesTest {
   void readsFlagsAndKinds() {
     FieldTables tables =
         parse("{\"kinds\":{\"v1/Thing\":\"core.v1.Thing\"},\"messages\":{\"core.v1.Thing\":"
-            + "[[1,\"\",\"message:core.v1.Inner\",\"i\"],[2,\"count\",\"int32\",\"po\"],"
+            + "[[1,\"\",\"message:core.v1.Inner\",\"i\"],[2,\"count\",\"int32\",\"po\"],[4,\"at\",\"message:Time\",\"oz\"],"
             + "[3,\"tags\",\"string\",\"ro\"]],\"core.v1.Inner\":[[1,\"name\",\"string\",\"\"]]}}");
 
     FieldTables.Message thing = tables.kind("v1", "Thing");
@@ -23,9 +23,10 @@ class FieldTablesTest {
     assertThat(thing).isNotNull();
     assertThat(thing.fields())
         .containsExactly(
-            new FieldTables.Field(1, "", "message:core.v1.Inner", false, false, false, true),
-            new FieldTables.Field(2, "count", "int32", false, true, true, false),
-            new FieldTables.Field(3, "tags", "string", true, false, true, false));
+            new FieldTables.Field(1, "", "message:core.v1.Inner", false, false, false, false, true),
+            new FieldTables.Field(2, "count", "int32", false, true, true, false, false),
+            new FieldTables.Field(4, "at", "message:Time", false, false, true, true, false),
+            new FieldTables.Field(3, "tags", "string", true, false, true, false, false));
     assertThat(tables.kind("v2", "Thing")).isNull();
   }
 

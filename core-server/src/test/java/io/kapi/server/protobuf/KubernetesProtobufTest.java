@@ -43,7 +43,7 @@ class KubernetesProtobufTest {
     assertThat(json(object))
         .isEqualTo(
             "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"settings\","
-                + "\"namespace\":\"default\",\"creationTimestamp\":null},\"immutable\":false,"
+                + "\"namespace\":\"default\"},\"immutable\":false,"
                 + "\"data\":{\"alpha\":\"first\",\"zeta\":\"last\"}}");
   }
 
@@ -59,8 +59,7 @@ class KubernetesProtobufTest {
 
     assertThat(json(object))
         .isEqualTo(
-            "{\"kind\":\"Secret\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"creds\","
-                + "\"creationTimestamp\":null},\"data\":{\"empty\":\"\",\"key\":\"AP9h\"},"
+            "{\"kind\":\"Secret\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"creds\"},\"data\":{\"empty\":\"\",\"key\":\"AP9h\"},"
                 + "\"type\":\"Opaque\"}");
   }
 
@@ -83,8 +82,7 @@ class KubernetesProtobufTest {
 
     assertThat(json(KubernetesProtobuf.decode(body)))
         .isEqualTo(
-            "{\"kind\":\"Namespace\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"team-a\","
-                + "\"creationTimestamp\":null},\"spec\":{\"finalizers\":[\"kubernetes\","
+            "{\"kind\":\"Namespace\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"team-a\"},\"spec\":{\"finalizers\":[\"kubernetes\","
                 + "\"example.com/cleanup\"]},\"status\":{}}");
   }
 
@@ -131,7 +129,7 @@ class KubernetesProtobufTest {
     assertThat(json(KubernetesProtobuf.decode(body)))
         .isEqualTo(
             "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"web-0\","
-                + "\"namespace\":\"default\",\"creationTimestamp\":null},\"spec\":{"
+                + "\"namespace\":\"default\"},\"spec\":{"
                 + "\"volumes\":[{\"name\":\"cache\",\"emptyDir\":{\"medium\":\"Memory\","
                 + "\"sizeLimit\":\"64Mi\"}}],"
                 + "\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.27\","
@@ -215,8 +213,7 @@ class KubernetesProtobufTest {
 
     assertThat(json(KubernetesProtobuf.decode(body)))
         .isEqualTo(
-            "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\","
-                + "\"creationTimestamp\":null},\"data\":{\"a\":\"b\"}}");
+            "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"},\"data\":{\"a\":\"b\"}}");
   }
 
   @Test
