@@ -13,6 +13,7 @@ import io.kapi.restcontainer.WebService;
 import io.kapi.server.GenericApiServer;
 import io.kapi.server.discovery.LegacyDiscovery;
 import io.kapi.server.filters.Failures;
+import io.kapi.server.protobuf.KubernetesProtobuf;
 import io.kapi.server.registry.ApiGroupInfo;
 import io.kapi.server.registry.NamespaceChecker;
 import io.kapi.server.registry.ResourceDefinition;
@@ -23,10 +24,12 @@ import io.kapi.server.storage.cache.WatchCache;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Installs an {@link ApiGroupInfo} into a {@link GenericApiServer} (upstream's {@code
@@ -51,6 +54,11 @@ import java.util.function.UnaryOperator;
 public final class ApiInstaller {
   private static final String[] PRODUCES = Negotiation.PRODUCED.toArray(String[]::new);
   private static final String[] CONSUMES = PRODUCES;
+
+  /** Built-in kinds also take protobuf bodies, as upstream's routes list them (CRs do not). */
+  private static final String[] CONSUMES_WITH_PROTOBUF =
+      Stream.concat(Arrays.stream(PRODUCES), Stream.of(KubernetesProtobuf.MEDIA_TYPE))
+          .toArray(String[]::new);
 
   private final Storage storage;
   private final NamespaceChecker namespaces;
@@ -146,6 +154,10 @@ public final class ApiInstaller {
     String collection = (r.namespaced() ? "/namespaces/{namespace}/" : "/") + r.plural();
     String item = collection + "/{name}";
     List<String> patchTypes = h.patchTypes();
+    String[] consumes =
+        KubernetesProtobuf.supports(h.store().groupVersion().toString(), kind)
+            ? CONSUMES_WITH_PROTOBUF
+            : CONSUMES;
 
     ws.route(
         route("GET", collection, "list" + scope + kind, "list or watch objects of kind " + kind, true)
@@ -159,13 +171,13 @@ public final class ApiInstaller {
             .build());
     ws.route(
         route("POST", collection, "create" + scope + kind, "create a " + kind, false)
-            .consumes(CONSUMES)
+            .consumes(consumes)
             .to(blocking((req, ns, name) -> h.create(req, ns), r.namespaced()))
             .build());
     ws.route(
         route("DELETE", collection, "deletecollection" + scope + kind,
                 "delete collection of " + kind, false)
-            .consumes(CONSUMES)
+            .consumes(consumes)
             .to(blocking((req, ns, name) -> h.deleteCollection(req, ns), r.namespaced()))
             .build());
     ws.route(
@@ -174,7 +186,7 @@ public final class ApiInstaller {
             .build());
     ws.route(
         route("PUT", item, "replace" + scope + kind, "replace the specified " + kind, false)
-            .consumes(CONSUMES)
+            .consumes(consumes)
             .to(blocking((req, ns, name) -> h.update(req, ns, name, false), r.namespaced()))
             .build());
     ws.route(
@@ -184,7 +196,7 @@ public final class ApiInstaller {
             .build());
     ws.route(
         route("DELETE", item, "delete" + scope + kind, "delete a " + kind, false)
-            .consumes(CONSUMES)
+            .consumes(consumes)
             .to(blocking((req, ns, name) -> h.delete(req, ns, name), r.namespaced()))
             .build());
     if (r.hasStatusSubresource()) {
@@ -197,7 +209,7 @@ public final class ApiInstaller {
       ws.route(
           route("PUT", status, "replace" + scope + kind + "Status",
                   "replace status of the specified " + kind, false)
-              .consumes(CONSUMES)
+              .consumes(consumes)
               .to(blocking((req, ns, name) -> h.update(req, ns, name, true), r.namespaced()))
               .build());
       ws.route(
