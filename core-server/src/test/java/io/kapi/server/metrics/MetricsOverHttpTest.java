@@ -248,7 +248,6 @@ class MetricsOverHttpTest {
             list,
             get,
             create,
-            "apiserver_request_duration_seconds_bucket{" + listLabels + ",le=\"0.005\"} 1",
             "apiserver_request_duration_seconds_bucket{" + listLabels + ",le=\"60.0\"} 1",
             "apiserver_request_duration_seconds_bucket{" + listLabels + ",le=\"+Inf\"} 1",
             "apiserver_request_duration_seconds_count{" + listLabels + "} 1",
