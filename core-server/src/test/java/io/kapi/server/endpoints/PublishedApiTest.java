@@ -219,7 +219,9 @@ class PublishedApiTest {
             "Content-Type", "application/json");
     assertThat(strict.statusCode()).isEqualTo(400);
     assertThat(TestApi.json(strict).path("message").asString())
-        .isEqualTo("strict decoding error: unknown field \"spec.foo\"");
+        .isEqualTo(
+            "Pod in version \"v1\" cannot be handled as a Pod: strict decoding error:"
+                + " unknown field \"spec.foo\"");
 
     HttpResponse<String> warned =
         send("POST", pods, pod.formatted("b"), "Content-Type", "application/json");
