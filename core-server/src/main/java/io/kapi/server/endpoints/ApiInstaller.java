@@ -220,18 +220,12 @@ public final class ApiInstaller {
     return new InstalledApiGroup(group, stores);
   }
 
-  /**
-   * Gives a resource without a schema hook the pruning schema its kind has in {@link
-   * #kindSchemas}, if any.
-   */
+  /** Gives a resource without a schema hook the hook its kind has in {@link #kindSchemas}. */
   private ResourceDefinition withPublishedSchema(ResourceDefinition resource, GroupVersionKind gvk) {
     if (resource.schema() != ObjectSchemaHook.NONE) {
       return resource;
     }
-    return kindSchemas
-        .resourceSchema(gvk)
-        .map(schema -> resource.withSchema(new PruningSchemaHook(schema)))
-        .orElse(resource);
+    return kindSchemas.schemaHook(gvk).map(resource::withSchema).orElse(resource);
   }
 
   /**
@@ -467,9 +461,9 @@ public final class ApiInstaller {
 
     /**
      * Where the schemas of the served kinds come from (default: none, every kind gets a generic
-     * object schema in OpenAPI and no pruning). A resource without its own {@link ObjectSchemaHook}
-     * whose kind the source knows prunes unknown fields with that schema; validation and defaults
-     * stay with its strategy.
+     * object schema in OpenAPI and no pruning). A resource declared without its own {@link
+     * ObjectSchemaHook} whose kind the source knows gets the source's hook (for published built-in
+     * kinds: pruning only, validation and defaults stay with the strategy).
      */
     public Builder kindSchemas(KindSchemas schemas) {
       this.kindSchemas = checkNotNull(schemas, "schemas");

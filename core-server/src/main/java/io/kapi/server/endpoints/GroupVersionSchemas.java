@@ -1,7 +1,5 @@
 package io.kapi.server.endpoints;
 
-import com.google.common.base.Splitter;
-import com.google.common.collect.Lists;
 import io.kapi.api.schema.GroupVersionKind;
 import io.kapi.server.openapi.KindSchemas;
 import io.kapi.server.openapi.OpenApiDocumentBuilder;
@@ -33,7 +31,7 @@ final class GroupVersionSchemas {
   SchemaRef object(GroupVersionKind gvk) {
     String name = source.componentName(gvk).orElse(null);
     if (name == null) {
-      name = generatedName(gvk);
+      name = SchemaRef.generatedFor(gvk).name();
       generated.computeIfAbsent(name, n -> objectSchema(gvk));
     }
     kinds.put(name, gvk);
@@ -44,7 +42,7 @@ final class GroupVersionSchemas {
   SchemaRef list(GroupVersionKind listGvk, SchemaRef item) {
     String name = source.componentName(listGvk).orElse(null);
     if (name == null) {
-      name = generatedName(listGvk);
+      name = SchemaRef.generatedFor(listGvk).name();
       generated.computeIfAbsent(name, n -> listSchema(listGvk, item));
     }
     kinds.put(name, listGvk);
@@ -56,12 +54,6 @@ final class GroupVersionSchemas {
     builder.referenceSchemas(source.components());
     builder.schemas(generated);
     kinds.forEach(builder::groupVersionKind);
-  }
-
-  private static String generatedName(GroupVersionKind gvk) {
-    String group = gvk.group().isEmpty() ? "core" : String.join(
-        ".", Lists.reverse(Splitter.on('.').splitToList(gvk.group())));
-    return group + "." + gvk.version() + "." + gvk.kind();
   }
 
   private static ObjectNode objectSchema(GroupVersionKind gvk) {

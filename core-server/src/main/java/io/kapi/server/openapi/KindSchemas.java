@@ -3,8 +3,8 @@ package io.kapi.server.openapi;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.kapi.api.schema.GroupVersionKind;
+import io.kapi.server.registry.ObjectSchemaHook;
 import io.kapi.server.schema.OpenApiDocument;
-import io.kapi.server.schema.ResourceSchema;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * the kind (so the served OpenAPI documents refer to it and {@code kubectl explain} finds it), and
  * the schema engine's view of it (so unknown fields of request bodies are pruned and reported per
  * {@code fieldValidation}). Built-in kinds use {@link #published(OpenApiDocument)} over {@link
- * OpenApiDocument#coreV1()}; a kind no source knows gets a generic object schema.
+ * OpenApiDocument#coreV1()}, SDK kinds {@link #records(Map)}; combine sources with {@link #or}. A
+ * kind no source knows gets a generic object schema and no hook.
  *
  * <pre>{@code
  * ApiInstaller installer = ApiInstaller.builder(storage)
@@ -40,7 +41,7 @@ public interface KindSchemas {
         }
 
         @Override
-        public Optional<ResourceSchema> resourceSchema(GroupVersionKind gvk) {
+        public Optional<ObjectSchemaHook> schemaHook(GroupVersionKind gvk) {
           return Optional.empty();
         }
 
@@ -62,14 +63,45 @@ public interface KindSchemas {
    */
   Map<String, JsonNode> components();
 
-  /** The schema engine's view of {@code gvk}, for pruning request bodies. */
-  Optional<ResourceSchema> resourceSchema(GroupVersionKind gvk);
+  /**
+   * The schema hook of {@code gvk}'s resources (pruning, and for schemas that are the whole truth,
+   * defaulting and validation), for resources declared without their own.
+   */
+  Optional<ObjectSchemaHook> schemaHook(GroupVersionKind gvk);
+
+  /**
+   * This source, then {@code other} for the kinds this one does not know; components of both
+   * (this one's win on a name clash).
+   */
+  default KindSchemas or(KindSchemas other) {
+    checkNotNull(other, "other");
+    return new CombinedKindSchemas(this, other);
+  }
 
   /**
    * The kinds an OpenAPI v3 document describes with {@code x-kubernetes-group-version-kind}, e.g.
-   * upstream's published core/v1 document.
+   * upstream's published core/v1 document. Their hooks only prune: built-in kinds validate and
+   * default in their strategies, as kube-apiserver does in Go code.
    */
   static KindSchemas published(OpenApiDocument document) {
     return new PublishedKindSchemas(checkNotNull(document, "document"));
+  }
+
+  /**
+   * Kinds described by Java records (see {@link io.kapi.server.schema.RecordSchemas}): each is
+   * published as component {@code <reversed group>.<version>.<Kind>} (like a CRD's), and its hook
+   * prunes, defaults and validates with the record's schema.
+   *
+   * <pre>{@code
+   * KindSchemas flunders = KindSchemas.records(
+   *     Map.of(GroupVersionKind.of("wardle.example.com", "v1alpha1", "Flunder"), Flunder.class));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a type is not a record or has a component with no JSON
+   *     schema mapping
+   */
+  static KindSchemas records(Map<GroupVersionKind, Class<? extends Record>> kinds) {
+    checkNotNull(kinds, "kinds");
+    return new RecordKindSchemas(kinds);
   }
 }

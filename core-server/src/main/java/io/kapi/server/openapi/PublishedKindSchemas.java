@@ -3,6 +3,7 @@ package io.kapi.server.openapi;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.kapi.api.schema.GroupVersionKind;
+import io.kapi.server.registry.ObjectSchemaHook;
 import io.kapi.server.schema.OpenApiDocument;
 import io.kapi.server.schema.ResourceSchema;
 import java.util.Collections;
@@ -32,8 +33,8 @@ final class PublishedKindSchemas implements KindSchemas {
   }
 
   @Override
-  public Optional<ResourceSchema> resourceSchema(GroupVersionKind gvk) {
-    return document.schemaFor(gvk).map(ResourceSchema::of);
+  public Optional<ObjectSchemaHook> schemaHook(GroupVersionKind gvk) {
+    return document.schemaFor(gvk).map(s -> new PruningSchemaHook(ResourceSchema.of(s)));
   }
 
   @Override

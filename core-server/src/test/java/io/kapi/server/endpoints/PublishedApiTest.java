@@ -2,11 +2,13 @@ package io.kapi.server.endpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kapi.api.schema.GroupVersionKind;
 import io.kapi.server.GenericApiServer;
 import io.kapi.server.ServerConfig;
 import io.kapi.server.core.v1.CoreV1;
 import io.kapi.server.openapi.KindSchemas;
 import io.kapi.server.schema.OpenApiDocument;
+import io.kapi.server.schema.Required;
 import io.kapi.server.storage.memory.MemoryStorage;
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -253,5 +256,39 @@ class PublishedApiTest {
     JsonNode cm = TestApi.json(created);
     assertThat(cm.path("data").path("k").asString()).isEqualTo("v");
     assertThat(cm.path("metadata").path("labels").path("a").asString()).isEqualTo("b");
+  }
+
+  record WidgetSpec(@Required String color) {}
+
+  record Widget(String apiVersion, String kind, JsonNode metadata, WidgetSpec spec) {}
+
+  @Test
+  void recordKindsArePublishedAndCheckBodies() throws Exception {
+    GroupVersionKind widget = GroupVersionKind.of("example.com", "v1", "Widget");
+    try (TestApi api =
+        TestApi.start(b -> b.kindSchemas(KindSchemas.records(Map.of(widget, Widget.class))))) {
+      JsonNode doc = TestApi.json(api.get("/openapi/v3/apis/example.com/v1"));
+      JsonNode schemas = doc.path("components").path("schemas");
+      assertThat(schemas.path("com.example.v1.Widget").path("properties").path("spec")
+              .path("required").toString())
+          .isEqualTo("[\"color\"]");
+      assertThat(schemas.path("com.example.v1.WidgetList").path("properties").path("items")
+              .path("items").path("$ref").asString())
+          .isEqualTo("#/components/schemas/com.example.v1.Widget");
+      // a kind no source knows still gets a schema kubectl can explain
+      assertThat(schemas.path("com.example.v1.Gadget").path("x-kubernetes-group-version-kind")
+              .toString())
+          .isEqualTo("[{\"group\":\"example.com\",\"kind\":\"Gadget\",\"version\":\"v1\"}]");
+
+      String widgets = "/apis/example.com/v1/namespaces/default/widgets";
+      HttpResponse<String> strict =
+          api.post(widgets + "?fieldValidation=Strict",
+              TestApi.widget("a", "red").replace("\"color\":\"red\"", "\"color\":\"red\",\"x\":1"));
+      assertThat(strict.statusCode()).isEqualTo(400);
+      HttpResponse<String> invalid =
+          api.post(widgets, TestApi.widget("b", "red").replace("\"color\":\"red\"", "\"shade\":1"));
+      assertThat(invalid.statusCode()).isEqualTo(422);
+      assertThat(TestApi.json(invalid).path("message").asString()).contains("spec.color");
+    }
   }
 }

@@ -1,4 +1,4 @@
-package io.kapi.server.endpoints;
+package io.kapi.server.openapi;
 
 import io.kapi.api.errors.FieldError;
 import io.kapi.server.registry.ObjectSchemaHook;
