@@ -75,9 +75,17 @@ public final class Aggregator {
     log.debug("registered local APIService {}", service.name());
   }
 
-  /** Removes the APIService {@code <version>.<group>}; false if there was none. */
+  /**
+   * Removes the APIService {@code <version>.<group>}, and its group version from aggregated
+   * discovery; false if there was none.
+   */
   public boolean unregister(String group, String version) {
-    return registry.remove(version + "." + group);
+    boolean removed = registry.remove(version + "." + group);
+    if (removed) {
+      (group.isEmpty() ? server.aggregatedLegacyDiscovery() : server.aggregatedDiscovery())
+          .removeGroupVersion(group, version);
+    }
+    return removed;
   }
 
   /**

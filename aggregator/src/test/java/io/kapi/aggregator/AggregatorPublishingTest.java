@@ -42,6 +42,7 @@ class AggregatorPublishingTest {
 
   private final MemoryStorage storage = MemoryStorage.create();
   private final HttpClient client = HttpClient.newHttpClient();
+  private Aggregator aggregator;
   private Undertow undertow;
   private int port;
 
@@ -63,7 +64,7 @@ class AggregatorPublishingTest {
             .version("v1beta1", flunders)
             .version("v1alpha1", flunders)
             .build());
-    Aggregator aggregator = Aggregator.create(CONFIG, kube.genericServer());
+    aggregator = Aggregator.create(CONFIG, kube.genericServer());
     aggregator.autoRegister();
     undertow =
         Undertow.builder()
@@ -149,5 +150,15 @@ class AggregatorPublishingTest {
     assertThat(json(get("/openapi/v2")).path("definitions").has("io.k8s.api.core.v1.Pod"))
         .isTrue();
     assertThat(json(get("/")).path("paths").toString()).contains("\"/openapi/v2\"", "\"/openapi/v3\"");
+  }
+
+  @Test
+  void anUnregisteredGroupVersionLeavesAggregatedDiscovery() throws Exception {
+    assertThat(aggregator.unregister("wardle.example.com", "v1beta1")).isTrue();
+
+    JsonNode wardle = json(get("/apis", "Accept", V2_ACCEPT)).path("items").path(0);
+    List<String> versions = new ArrayList<>();
+    wardle.path("versions").forEach(v -> versions.add(v.path("version").asString()));
+    assertThat(versions).containsExactly("v1alpha1");
   }
 }
