@@ -139,7 +139,9 @@ public final class ApiInstaller {
    * Installs {@code group} into {@code server}: its stores (loading their watch caches), its group
    * version WebServices, then its discovery WebService ({@code /api} after {@code /api/v1} for the
    * core group, so {@code /api/v1/...} reaches {@code /api/v1}; {@code /apis/<group>} after its
-   * versions).
+   * versions); then publishes each version's OpenAPI document in {@code server.openApiV3()} and its
+   * resources in the server's aggregated discovery, and serves {@code /openapi/v2} and {@code
+   * /openapi/v3} from {@code server}.
    *
    * @throws IllegalStateException if the server already has one of the WebServices
    */
@@ -164,7 +166,7 @@ public final class ApiInstaller {
           SchemaRef object = schemas.object(gvk);
           SchemaRef list =
               schemas.list(GroupVersionKind.of(group.group(), version, declared.listKind()), object);
-          ResourceDefinition resource = withPublishedSchema(declared, gvk);
+          ResourceDefinition resource = withSchemaHookOf(declared, gvk);
           Store store =
               Store.builder(storage, group.groupVersion(version), resource)
                   .namespaceChecker(namespaces)
@@ -221,7 +223,7 @@ public final class ApiInstaller {
   }
 
   /** Gives a resource without a schema hook the hook its kind has in {@link #kindSchemas}. */
-  private ResourceDefinition withPublishedSchema(ResourceDefinition resource, GroupVersionKind gvk) {
+  private ResourceDefinition withSchemaHookOf(ResourceDefinition resource, GroupVersionKind gvk) {
     if (resource.schema() != ObjectSchemaHook.NONE) {
       return resource;
     }
