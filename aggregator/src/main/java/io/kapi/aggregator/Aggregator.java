@@ -14,7 +14,11 @@ import org.slf4j.LoggerFactory;
  * The {@code kube-aggregator}: the outermost {@link GenericApiServer} of a chain. It answers
  * {@code /apis} itself from its APIServices and routes every APIService's paths ({@code /api},
  * {@code /api/}, {@code /apis/<g>/<v>}, {@code /apis/<g>/<v>/}, {@code /apis/<g>}) to the server
- * that serves them; local APIServices hand the request to the delegate's unprotected handler.
+ * that serves them; local APIServices hand the request to the delegate's unprotected handler. It
+ * also serves what the servers of the chain publish: aggregated discovery ({@code /apis} with
+ * {@code Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList}, ordered by
+ * the APIServices' priorities) and the OpenAPI documents ({@code /openapi/v2}, {@code
+ * /openapi/v3}, {@code /openapi/v3/<group version path>}).
  *
  * <pre>{@code
  * Aggregator aggregator = Aggregator.create(config, kubeApiServer);
@@ -39,8 +43,9 @@ public final class Aggregator {
         new ApiServiceRegistry(
             server.handler().nonGoRestfulMux(), checkNotNull(delegate.unprotectedHandler()));
     ApisHandler apis = new ApisHandler(registry);
-    server.handler().nonGoRestfulMux().handle("/apis", apis);
+    server.handler().nonGoRestfulMux().handle("/apis", server.aggregatedDiscovery().wrap(apis));
     server.handler().nonGoRestfulMux().unlistedHandle("/apis/", apis);
+    server.serveOpenApi();
   }
 
   /** Builds the aggregator in front of {@code delegate} (the kube-apiserver). */
@@ -65,12 +70,22 @@ public final class Aggregator {
     int[] priorities = BuiltinPriorities.of(group, version);
     ApiServiceInfo service = new ApiServiceInfo(group, version, priorities[0], priorities[1]);
     registry.add(service);
+    (group.isEmpty() ? server.aggregatedLegacyDiscovery() : server.aggregatedDiscovery())
+        .setGroupVersionPriority(group, version, priorities[0], priorities[1]);
     log.debug("registered local APIService {}", service.name());
   }
 
-  /** Removes the APIService {@code <version>.<group>}; false if there was none. */
+  /**
+   * Removes the APIService {@code <version>.<group>}, and its group version from aggregated
+   * discovery; false if there was none.
+   */
   public boolean unregister(String group, String version) {
-    return registry.remove(version + "." + group);
+    boolean removed = registry.remove(version + "." + group);
+    if (removed) {
+      (group.isEmpty() ? server.aggregatedLegacyDiscovery() : server.aggregatedDiscovery())
+          .removeGroupVersion(group, version);
+    }
+    return removed;
   }
 
   /**

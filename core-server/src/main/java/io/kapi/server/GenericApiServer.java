@@ -6,9 +6,12 @@ import static com.google.common.base.Preconditions.checkState;
 import io.kapi.api.discovery.RootPaths;
 import io.kapi.restcontainer.Route;
 import io.kapi.restcontainer.WebService;
+import io.kapi.server.discovery.AggregatedDiscovery;
 import io.kapi.server.filters.DefaultHandlerChain;
 import io.kapi.server.health.HealthCheck;
 import io.kapi.server.health.HealthEndpoints;
+import io.kapi.server.openapi.OpenApiV2Service;
+import io.kapi.server.openapi.OpenApiV3Service;
 import io.kapi.server.responses.Responses;
 import io.undertow.server.HttpHandler;
 import java.util.ArrayList;
@@ -39,6 +42,10 @@ public final class GenericApiServer implements DelegationTarget {
   private final ApiServerHandler handler;
   private final DelegationTarget delegate;
   private final List<HealthCheck> healthChecks;
+  private final OpenApiV3Service openApiV3;
+  private final AggregatedDiscovery aggregatedDiscovery;
+  private final AggregatedDiscovery aggregatedLegacyDiscovery;
+  private boolean openApiServed;
 
   private GenericApiServer(Builder b) {
     this.name = b.name;
@@ -50,6 +57,16 @@ public final class GenericApiServer implements DelegationTarget {
             delegate.unprotectedHandler(),
             b.chain != null ? b.chain : director -> DefaultHandlerChain.build(director, config));
     this.healthChecks = mergeChecks(b.healthChecks, delegate.healthChecks());
+    if (delegate instanceof GenericApiServer inner) {
+      // one chain publishes into one set of documents, which the outermost server serves
+      this.openApiV3 = inner.openApiV3;
+      this.aggregatedDiscovery = inner.aggregatedDiscovery;
+      this.aggregatedLegacyDiscovery = inner.aggregatedLegacyDiscovery;
+    } else {
+      this.openApiV3 = OpenApiV3Service.create();
+      this.aggregatedDiscovery = AggregatedDiscovery.create();
+      this.aggregatedLegacyDiscovery = AggregatedDiscovery.create();
+    }
     installDefaultEndpoints();
     if (delegate.unprotectedHandler() == null) {
       // a standalone server answers unknown paths with the index and 404, as upstream
@@ -116,6 +133,42 @@ public final class GenericApiServer implements DelegationTarget {
   /** The handler (container, mux, director, filter chain) of this server. */
   public ApiServerHandler handler() {
     return handler;
+  }
+
+  /**
+   * The OpenAPI v3 documents of the chain: installers put each group version's document here. A
+   * server built on a {@code GenericApiServer} delegate shares its delegate's service, so the
+   * outermost server of a chain serves every group version of the chain.
+   */
+  public OpenApiV3Service openApiV3() {
+    return openApiV3;
+  }
+
+  /**
+   * The aggregated discovery document of {@code /apis} (every group but the core group), shared
+   * along the chain like {@link #openApiV3()}.
+   */
+  public AggregatedDiscovery aggregatedDiscovery() {
+    return aggregatedDiscovery;
+  }
+
+  /** The aggregated discovery document of {@code /api} (the core group), shared along the chain. */
+  public AggregatedDiscovery aggregatedLegacyDiscovery() {
+    return aggregatedLegacyDiscovery;
+  }
+
+  /**
+   * Serves {@link #openApiV3()} at {@code /openapi/v3} and {@code /openapi/v3/} and its Swagger 2.0
+   * view at {@code /openapi/v2} from this server's mux (listed paths, as upstream); calling it again
+   * changes nothing.
+   */
+  public synchronized void serveOpenApi() {
+    if (openApiServed) {
+      return;
+    }
+    openApiServed = true;
+    openApiV3.install(handler.nonGoRestfulMux());
+    OpenApiV2Service.from(openApiV3).install(handler.nonGoRestfulMux());
   }
 
   /** Adds a WebService to this server's container. */

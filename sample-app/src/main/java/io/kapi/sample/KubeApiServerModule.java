@@ -14,6 +14,7 @@ import io.kapi.server.core.v1.NamespaceLifecycle;
 import io.kapi.server.endpoints.ApiInstaller;
 import io.kapi.server.endpoints.PatchAppliers;
 import io.kapi.server.endpoints.SchemaPatchApplier;
+import io.kapi.server.openapi.KindSchemas;
 import io.kapi.server.patch.Patcher;
 import io.kapi.server.patch.SchemaPatchSchema;
 import io.kapi.server.registry.Store;
@@ -43,6 +44,7 @@ final class KubeApiServerModule {
         ApiInstaller.builder(storage)
             .namespaceChecker(lifecycle)
             .patchAppliers(builtInPatches(Patcher.create(config.maxRequestBodyBytes())))
+            .kindSchemas(KindSchemas.published(OpenApiDocument.coreV1()))
             .build();
     KubeApiServer kube =
         KubeApiServer.create(

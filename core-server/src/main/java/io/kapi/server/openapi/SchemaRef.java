@@ -3,6 +3,10 @@ package io.kapi.server.openapi;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Splitter;
+import com.google.common.collect.Lists;
+import io.kapi.api.schema.GroupVersionKind;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,6 +67,20 @@ public record SchemaRef(String name, boolean primitive) {
   /** A reference to the component schema {@code name}, e.g. {@code io.k8s.api.core.v1.Pod}. */
   public static SchemaRef component(String name) {
     return new SchemaRef(name, false);
+  }
+
+  /**
+   * The component a kind without a published name is documented as, named like a CRD's schema in
+   * kube-apiserver: {@code <reversed group>.<version>.<Kind>}, e.g. {@code
+   * com.example.wardle.v1alpha1.Flunder} ({@code core} for the core group).
+   */
+  public static SchemaRef generatedFor(GroupVersionKind gvk) {
+    checkNotNull(gvk, "gvk");
+    List<String> labels =
+        gvk.group().isEmpty()
+            ? List.of("core")
+            : Lists.reverse(Splitter.on('.').splitToList(gvk.group()));
+    return component(String.join(".", labels) + "." + gvk.version() + "." + gvk.kind());
   }
 
   /** An inline primitive type, e.g. {@code string}. */

@@ -4,7 +4,8 @@
  * its WebService and component schemas), then serve the documents with {@link
  * io.kapi.server.openapi.OpenApiV3Service} ({@code /openapi/v3}) and {@link
  * io.kapi.server.openapi.OpenApiV2Service} ({@code /openapi/v2}). Routes describe their bodies with
- * {@link io.kapi.server.openapi.SchemaRef} and {@link io.kapi.server.openapi.OperationDoc}.
+ * {@link io.kapi.server.openapi.SchemaRef} and {@link io.kapi.server.openapi.OperationDoc}; an
+ * installer finds each kind's schema in {@link io.kapi.server.openapi.KindSchemas}.
  */
 @NullMarked
 package io.kapi.server.openapi;

@@ -99,7 +99,8 @@ final class BodyChecks {
 
   /**
    * Prunes unknown fields; per {@code fieldValidation} they are ignored, reported as warnings or
-   * rejected (400 {@code strict decoding error}).
+   * rejected (400 {@code Pod in version "v1" cannot be handled as a Pod: strict decoding error:
+   * unknown field "spec.foo"}).
    */
   void prune(Unstructured object, WriteOptions options, List<String> warnings) {
     List<String> unknown = schema.prune(object.object());
@@ -111,7 +112,11 @@ final class BodyChecks {
       messages.add("unknown field " + GoQuote.quote(field));
     }
     if (options.fieldValidation() == FieldValidation.STRICT) {
-      throw ApiErrors.badRequest("strict decoding error: " + String.join(", ", messages));
+      // upstream's transformDecodeError: "Pod in version "v1" cannot be handled as a Pod: ..."
+      String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+      throw ApiErrors.badRequest(
+          resource.kind() + " in version \"" + version + "\" cannot be handled as a "
+              + resource.kind() + ": strict decoding error: " + String.join(", ", messages));
     }
     warnings.addAll(messages);
   }

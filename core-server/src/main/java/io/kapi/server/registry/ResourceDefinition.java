@@ -143,6 +143,26 @@ public final class ResourceDefinition {
     return schema;
   }
 
+  /**
+   * A copy of this definition with {@code schema} as its schema hook (e.g. the installer giving a
+   * built-in kind its published schema).
+   */
+  public ResourceDefinition withSchema(ObjectSchemaHook schema) {
+    checkNotNull(schema, "schema");
+    Builder b = new Builder(plural, kind);
+    b.singular = singular;
+    b.listKind = listKind;
+    b.namespaced = namespaced;
+    b.shortNames.addAll(shortNames);
+    b.categories.addAll(categories);
+    b.statusSubresource = statusSubresource;
+    b.storagePrefix = storagePrefix;
+    b.strategy = strategy;
+    b.schema = schema;
+    b.tableColumns.addAll(tableColumns);
+    return new ResourceDefinition(b);
+  }
+
   /** The author's Table columns; empty for the default {@code Name}/{@code Created At} table. */
   public List<TableColumn> tableColumns() {
     return tableColumns;

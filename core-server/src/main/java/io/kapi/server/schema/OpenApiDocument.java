@@ -93,6 +93,18 @@ public final class OpenApiDocument {
     return Optional.of(resolve(REF_PREFIX + name));
   }
 
+  /**
+   * The JSON of every component schema, by name in document order, as copies the caller owns (for
+   * publishing the schemas in this server's own OpenAPI documents).
+   */
+  public Map<String, JsonNode> componentsJson() {
+    Map<String, JsonNode> copies = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : schemas.properties()) {
+      copies.put(e.getKey(), e.getValue().deepCopy());
+    }
+    return copies;
+  }
+
   /** The names of all components, in document order. */
   public Set<String> componentNames() {
     return new java.util.LinkedHashSet<>(schemas.propertyNames());

@@ -271,7 +271,7 @@ class CreateTest {
     assertThat(warned.headers().allValues("Warning")).containsExactly("299 - \"unknown field \\\"spec.foo\\\"\"");
     assertThat(json(warned).path("spec").has("foo")).isFalse();
     assertThat(strict.statusCode()).isEqualTo(400);
-    assertThat(json(strict).path("message").asString()).isEqualTo("strict decoding error: unknown field \"spec.foo\"");
+    assertThat(json(strict).path("message").asString()).isEqualTo("Widget in version \"v1\" cannot be handled as a Widget: strict decoding error: unknown field \"spec.foo\"");
     assertThat(ignored.statusCode()).isEqualTo(201);
     assertThat(ignored.headers().allValues("Warning")).isEmpty();
     assertThat(bad.statusCode()).isEqualTo(422);

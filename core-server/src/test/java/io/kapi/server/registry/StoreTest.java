@@ -467,7 +467,7 @@ class StoreTest {
     Unstructured strictBody = body.deepCopy();
     strictBody.setName("b");
     assertThat(apiError(() -> widgets.create("default", strictBody, new WriteOptions(false, FieldValidation.STRICT))).status().message())
-        .isEqualTo("strict decoding error: unknown field \"spec.foo\"");
+        .isEqualTo("Widget in version \"v1\" cannot be handled as a Widget: strict decoding error: unknown field \"spec.foo\"");
     assertThat(apiError(() -> widgets.create("default", widget("c", "black"), WriteOptions.DEFAULT)).status().message())
         .isEqualTo(
             "Widget.example.com \"c\" is invalid: spec.color: Unsupported value: \"black\":"

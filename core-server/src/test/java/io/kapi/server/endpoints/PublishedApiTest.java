@@ -1,0 +1,294 @@
+package io.kapi.server.endpoints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kapi.api.schema.GroupVersionKind;
+import io.kapi.server.GenericApiServer;
+import io.kapi.server.ServerConfig;
+import io.kapi.server.core.v1.CoreV1;
+import io.kapi.server.openapi.KindSchemas;
+import io.kapi.server.schema.OpenApiDocument;
+import io.kapi.server.schema.Required;
+import io.kapi.server.storage.memory.MemoryStorage;
+import io.undertow.Undertow;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The built-in core group installed with the published core/v1 schemas, over HTTP: its OpenAPI
+ * documents carry upstream's operation ids, actions, kinds and query parameters, its aggregated
+ * discovery lists the resources, and request bodies are pruned per {@code fieldValidation}.
+ */
+class PublishedApiTest {
+  private static final String V2_ACCEPT =
+      "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,"
+          + "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,"
+          + "application/json";
+  private static final String CM_ITEM = "/api/v1/namespaces/{namespace}/configmaps/{name}";
+
+  private final MemoryStorage storage = MemoryStorage.create();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private InstalledApiGroup core;
+  private Undertow undertow;
+  private int port;
+
+  @BeforeEach
+  void start() {
+    GenericApiServer server =
+        GenericApiServer.builder("kube-apiserver", ServerConfig.defaults(() -> "127.0.0.1:6443"))
+            .build();
+    core =
+        ApiInstaller.builder(storage)
+            .kindSchemas(KindSchemas.published(OpenApiDocument.coreV1()))
+            .build()
+            .install(server, CoreV1.apiGroupInfo());
+    undertow =
+        Undertow.builder()
+            .addHttpListener(0, "127.0.0.1")
+            .setHandler(server.handler().fullHandlerChain())
+            .build();
+    undertow.start();
+    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    undertow.stop();
+    core.close();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode getJson(String path) throws Exception {
+    HttpResponse<String> r = send("GET", path, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return TestApi.json(r);
+  }
+
+  private static List<String> parameterNames(JsonNode pathItem, String method) {
+    List<String> names = new ArrayList<>();
+    pathItem.path("parameters").forEach(p -> names.add(p.path("name").asString()));
+    pathItem.path(method).path("parameters").forEach(p -> names.add(p.path("name").asString()));
+    return names;
+  }
+
+  @Test
+  void openApiV3ListsTheCoreGroupVersionByHash() throws Exception {
+    JsonNode index = getJson("/openapi/v3");
+    String url = index.path("paths").path("api/v1").path("serverRelativeURL").asString();
+
+    assertThat(url).matches("/openapi/v3/api/v1\\?hash=[0-9A-F]{128}");
+    HttpResponse<String> document = send("GET", url, null);
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.headers().firstValue("Cache-Control")).contains("public, immutable");
+  }
+
+  @Test
+  void operationsCarryUpstreamIdsActionsKindsAndParameters() throws Exception {
+    JsonNode doc = getJson("/openapi/v3/api/v1");
+    JsonNode item = doc.path("paths").path(CM_ITEM);
+
+    JsonNode patch = item.path("patch");
+    assertThat(patch.path("operationId").asString()).isEqualTo("patchCoreV1NamespacedConfigMap");
+    assertThat(patch.path("x-kubernetes-action").asString()).isEqualTo("patch");
+    assertThat(patch.path("x-kubernetes-group-version-kind").toString())
+        .isEqualTo("{\"group\":\"\",\"kind\":\"ConfigMap\",\"version\":\"v1\"}");
+    assertThat(parameterNames(item, "patch"))
+        .contains("name", "namespace", "pretty", "dryRun", "fieldManager", "fieldValidation", "force");
+    assertThat(patch.path("requestBody").path("content").propertyNames())
+        .contains("application/json-patch+json", "application/merge-patch+json");
+    assertThat(
+            patch.path("responses").path("200").path("content").path("application/json")
+                .path("schema").path("$ref").asString())
+        .isEqualTo("#/components/schemas/io.k8s.api.core.v1.ConfigMap");
+
+    assertThat(item.path("get").path("operationId").asString())
+        .isEqualTo("readCoreV1NamespacedConfigMap");
+    assertThat(item.path("delete").path("x-kubernetes-action").asString()).isEqualTo("delete");
+    assertThat(parameterNames(item, "delete")).contains("gracePeriodSeconds", "propagationPolicy");
+    JsonNode collection = doc.path("paths").path("/api/v1/namespaces/{namespace}/configmaps");
+    assertThat(collection.path("get").path("operationId").asString())
+        .isEqualTo("listCoreV1NamespacedConfigMap");
+    assertThat(collection.path("delete").path("x-kubernetes-action").asString())
+        .isEqualTo("deletecollection");
+    assertThat(
+            collection.path("get").path("responses").path("200").path("content")
+                .path("application/json").path("schema").path("$ref").asString())
+        .isEqualTo("#/components/schemas/io.k8s.api.core.v1.ConfigMapList");
+    assertThat(doc.path("paths").path("/api/v1/namespaces").path("post").path("operationId")
+            .asString())
+        .isEqualTo("createCoreV1Namespace");
+    assertThat(doc.path("paths").path("/api/v1/watch/namespaces/{namespace}/pods").path("get")
+            .path("x-kubernetes-action").asString())
+        .isEqualTo("watchlist");
+    assertThat(doc.path("paths").path("/api/v1/namespaces/{namespace}/pods/{name}/status")
+            .path("put").path("operationId").asString())
+        .isEqualTo("replaceCoreV1NamespacedPodStatus");
+  }
+
+  @Test
+  void componentsAreThePublishedSchemasWithTheirKinds() throws Exception {
+    JsonNode schemas = getJson("/openapi/v3/api/v1").path("components").path("schemas");
+
+    JsonNode pod = schemas.path("io.k8s.api.core.v1.Pod");
+    assertThat(pod.path("x-kubernetes-group-version-kind").toString())
+        .isEqualTo("[{\"group\":\"\",\"kind\":\"Pod\",\"version\":\"v1\"}]");
+    assertThat(schemas.path("io.k8s.api.core.v1.Container").path("properties").path("image")
+            .path("description").asString())
+        .isNotEmpty();
+    assertThat(schemas.has("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")).isTrue();
+    assertThat(schemas.has("io.k8s.api.core.v1.SecretList")).isTrue();
+  }
+
+  @Test
+  void openApiV2IsTheSwaggerViewOfTheSameDocuments() throws Exception {
+    JsonNode swagger = getJson("/openapi/v2");
+
+    assertThat(swagger.path("swagger").asString()).isEqualTo("2.0");
+    assertThat(swagger.path("definitions").has("io.k8s.api.core.v1.ConfigMap")).isTrue();
+    assertThat(swagger.path("paths").path(CM_ITEM).path("patch").path("operationId").asString())
+        .isEqualTo("patchCoreV1NamespacedConfigMap");
+  }
+
+  @Test
+  void aggregatedDiscoveryOfApiListsTheCoreResources() throws Exception {
+    HttpResponse<String> r = send("GET", "/api", null, "Accept", V2_ACCEPT);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .contains("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
+    JsonNode list = TestApi.json(r);
+    assertThat(list.path("kind").asString()).isEqualTo("APIGroupDiscoveryList");
+    JsonNode version = list.path("items").path(0).path("versions").path(0);
+    assertThat(list.path("items").path(0).path("metadata").path("name").asString()).isEmpty();
+    assertThat(version.path("version").asString()).isEqualTo("v1");
+    JsonNode pods = null;
+    for (JsonNode resource : version.path("resources")) {
+      if (resource.path("resource").asString().equals("pods")) {
+        pods = resource;
+      }
+    }
+    assertThat(pods).isNotNull();
+    assertThat(pods.path("shortNames").toString()).isEqualTo("[\"po\"]");
+    assertThat(pods.path("categories").toString()).isEqualTo("[\"all\"]");
+    assertThat(pods.path("scope").asString()).isEqualTo("Namespaced");
+    assertThat(pods.path("singularResource").asString()).isEqualTo("pod");
+    assertThat(pods.path("responseKind").path("kind").asString()).isEqualTo("Pod");
+    assertThat(pods.path("subresources").path(0).path("subresource").asString())
+        .isEqualTo("status");
+
+    String etag = r.headers().firstValue("ETag").orElseThrow();
+    assertThat(send("GET", "/api", null, "Accept", V2_ACCEPT, "If-None-Match", etag).statusCode())
+        .isEqualTo(304);
+    assertThat(TestApi.json(send("GET", "/api", null)).path("kind").asString())
+        .isEqualTo("APIVersions");
+  }
+
+  @Test
+  void unknownFieldsArePrunedWarnedOrRejectedPerFieldValidation() throws Exception {
+    String pod =
+        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"%s\"},"
+            + "\"spec\":{\"foo\":1,\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}";
+    String pods = "/api/v1/namespaces/default/pods";
+
+    HttpResponse<String> strict =
+        send("POST", pods + "?fieldValidation=Strict", pod.formatted("a"),
+            "Content-Type", "application/json");
+    assertThat(strict.statusCode()).isEqualTo(400);
+    assertThat(TestApi.json(strict).path("message").asString())
+        .isEqualTo(
+            "Pod in version \"v1\" cannot be handled as a Pod: strict decoding error:"
+                + " unknown field \"spec.foo\"");
+
+    HttpResponse<String> warned =
+        send("POST", pods, pod.formatted("b"), "Content-Type", "application/json");
+    assertThat(warned.statusCode()).as(warned.body()).isEqualTo(201);
+    assertThat(warned.headers().allValues("Warning"))
+        .containsExactly("299 - \"unknown field \\\"spec.foo\\\"\"");
+    assertThat(TestApi.json(warned).path("spec").has("foo")).isFalse();
+    assertThat(TestApi.json(warned).path("spec").path("containers").path(0).path("image")
+            .asString())
+        .isEqualTo("nginx");
+
+    HttpResponse<String> ignored =
+        send("POST", pods + "?fieldValidation=Ignore", pod.formatted("c"),
+            "Content-Type", "application/json");
+    assertThat(ignored.statusCode()).isEqualTo(201);
+    assertThat(ignored.headers().allValues("Warning")).isEmpty();
+  }
+
+  @Test
+  void knownFieldsOfConfigMapsAreKept() throws Exception {
+    HttpResponse<String> created =
+        send("POST", "/api/v1/namespaces/default/configmaps?fieldValidation=Strict",
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cm\","
+                + "\"labels\":{\"a\":\"b\"},\"annotations\":{\"x\":\"y\"}},"
+                + "\"data\":{\"k\":\"v\"},\"immutable\":false}",
+            "Content-Type", "application/json");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode cm = TestApi.json(created);
+    assertThat(cm.path("data").path("k").asString()).isEqualTo("v");
+    assertThat(cm.path("metadata").path("labels").path("a").asString()).isEqualTo("b");
+  }
+
+  record WidgetSpec(@Required String color) {}
+
+  record Widget(String apiVersion, String kind, JsonNode metadata, WidgetSpec spec) {}
+
+  @Test
+  void recordKindsArePublishedAndCheckBodies() throws Exception {
+    GroupVersionKind widget = GroupVersionKind.of("example.com", "v1", "Widget");
+    try (TestApi api =
+        TestApi.start(b -> b.kindSchemas(KindSchemas.records(Map.of(widget, Widget.class))))) {
+      JsonNode doc = TestApi.json(api.get("/openapi/v3/apis/example.com/v1"));
+      JsonNode schemas = doc.path("components").path("schemas");
+      assertThat(schemas.path("com.example.v1.Widget").path("properties").path("spec")
+              .path("required").toString())
+          .isEqualTo("[\"color\"]");
+      assertThat(schemas.path("com.example.v1.WidgetList").path("properties").path("items")
+              .path("items").path("$ref").asString())
+          .isEqualTo("#/components/schemas/com.example.v1.Widget");
+      // a kind no source knows still gets a schema kubectl can explain
+      assertThat(schemas.path("com.example.v1.Gadget").path("x-kubernetes-group-version-kind")
+              .toString())
+          .isEqualTo("[{\"group\":\"example.com\",\"kind\":\"Gadget\",\"version\":\"v1\"}]");
+
+      String widgets = "/apis/example.com/v1/namespaces/default/widgets";
+      HttpResponse<String> strict =
+          api.post(widgets + "?fieldValidation=Strict",
+              TestApi.widget("a", "red").replace("\"color\":\"red\"", "\"color\":\"red\",\"x\":1"));
+      assertThat(strict.statusCode()).isEqualTo(400);
+      HttpResponse<String> invalid =
+          api.post(widgets, TestApi.widget("b", "red").replace("\"color\":\"red\"", "\"shade\":1"));
+      assertThat(invalid.statusCode()).isEqualTo(422);
+      assertThat(TestApi.json(invalid).path("message").asString()).contains("spec.color");
+    }
+  }
+}
