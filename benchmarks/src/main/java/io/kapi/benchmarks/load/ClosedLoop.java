@@ -72,4 +72,35 @@ final class ClosedLoop {
     Latencies all = Latencies.merge(perThread);
     return new Result(all.size(), seconds, all);
   }
+
+  /** Runs the operation exactly {@code count} times (sequences 0 to count - 1) on {@code threads}. */
+  static void times(int threads, long count, Operation operation) throws InterruptedException {
+    AtomicLong sequence = new AtomicLong();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  for (long seq = sequence.getAndIncrement();
+                      seq < count && failure.get() == null;
+                      seq = sequence.getAndIncrement()) {
+                    operation.run(seq);
+                  }
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "bench-fill-" + t);
+      workers.add(worker);
+      worker.start();
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("fill failed: " + failure.get(), failure.get());
+    }
+  }
 }
