@@ -30,10 +30,14 @@ import java.util.TreeMap;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.kapi.benchmarks.load.IdleWatchBenchmark \
- *     [--watches=10000] [--connections=10] [--backend=sqlite|memory] [--quick]
+ *     [--watches=10000] [--connections=10] [--protocol=h2|http1.1] [--backend=sqlite|memory] \
+ *     [--quick]
  * </pre>
  *
- * <p>{@code --quick}: 500 watches on 2 connections.
+ * <p>{@code --quick}: 500 watches on 2 connections. {@code --protocol=http1.1} opens one
+ * HTTP/1.1 connection per watch (chunked), {@code --connections} then does not apply. After the
+ * client JVM exits, the number of watches the server still counts as open is printed (it should
+ * drop to 0).
  */
 public final class IdleWatchBenchmark {
   static final String NAME = "bench-watched";
@@ -44,6 +48,10 @@ public final class IdleWatchBenchmark {
     Options options = Options.parse(args);
     int watches = options.intValue("watches", 10_000, 500);
     int connections = options.intValue("connections", 10, 2);
+    String protocol = options.string("protocol", "h2");
+    if (!protocol.equals("h2") && !protocol.equals("http1.1")) {
+      throw new IllegalArgumentException("--protocol must be h2 or http1.1, not " + protocol);
+    }
     StorageBackend backend =
         StorageBackend.valueOf(options.string("backend", "sqlite").toUpperCase(Locale.ROOT));
     Path dataDir = Files.createTempDirectory("kapi-bench-watch");
@@ -67,7 +75,8 @@ public final class IdleWatchBenchmark {
                   files.adminToken().toString(),
                   Integer.toString(watches),
                   Integer.toString(connections),
-                  resourceVersion)
+                  resourceVersion,
+                  protocol)
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
       try {
@@ -88,8 +97,7 @@ public final class IdleWatchBenchmark {
         send(toChild, "EXIT");
         System.out.printf(
             Locale.ROOT,
-            "%n== Issue 4 / 3: %d idle watches through the chain (HTTP/2, %d connections, %s"
-                + " storage) ==%n"
+            "%n== Issue 4 / 3: %d idle watches through the chain (%s storage) ==%n"
                 + "client: %s%n"
                 + "server heap after GC: %.1f MiB before, %.1f MiB with the watches open:"
                 + " %.0f bytes per watch%n"
@@ -98,7 +106,6 @@ public final class IdleWatchBenchmark {
                 + "  before: %s%n  open:   %s%n  after:  %s%n"
                 + "one update fanned out: %s%n",
             watches,
-            connections,
             backend.name().toLowerCase(Locale.ROOT),
             ready,
             heapBefore / 1048576.0,
@@ -112,11 +119,46 @@ public final class IdleWatchBenchmark {
             threadsAfter,
             result.substring("RESULT".length()).trim());
         child.waitFor();
+        Thread.sleep(2_000);
+        long heapGone = usedHeapAfterGc();
+        System.out.printf(
+            Locale.ROOT,
+            "after the client JVM exited: %s long-running requests still counted"
+                + " (apiserver_longrunning_requests), server heap after GC %.1f MiB%n",
+            longRunningRequests(client),
+            heapGone / 1048576.0);
+        for (int version = 2; version <= 4; version++) {
+          client.put(ConfigMaps.item("default", NAME), ConfigMaps.json("default", NAME, version));
+          Thread.sleep(500);
+        }
+        Thread.sleep(1_500);
+        System.out.printf(
+            Locale.ROOT,
+            "after three more updates (written to the closed connections): %s still counted,"
+                + " server heap after GC %.1f MiB%n",
+            longRunningRequests(client),
+            usedHeapAfterGc() / 1048576.0);
       } finally {
         child.destroy();
       }
     } finally {
       TempFiles.deleteRecursively(dataDir);
+    }
+  }
+
+  /** The sum of the {@code apiserver_longrunning_requests} gauge from {@code /metrics}. */
+  private static String longRunningRequests(Endpoint client) {
+    try {
+      String metrics = new String(client.get("/metrics"), StandardCharsets.UTF_8);
+      double sum = 0;
+      for (String line : metrics.split("\n")) {
+        if (line.startsWith("apiserver_longrunning_requests{")) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return String.format(Locale.ROOT, "%.0f", sum);
+    } catch (Exception e) {
+      return "? (" + e.getMessage() + ")";
     }
   }
 

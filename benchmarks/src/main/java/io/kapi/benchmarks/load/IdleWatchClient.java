@@ -33,7 +33,8 @@ import javax.net.ssl.SSLContext;
  * EXIT).
  *
  * <p>Arguments: base URL, CA certificate file, admin token file, watches, connections, the
- * resourceVersion to watch from.
+ * resourceVersion to watch from, and optionally {@code http1.1} (one connection per watch) instead
+ * of HTTP/2.
  */
 final class IdleWatchClient {
   private static final int BATCH = 500;
@@ -52,6 +53,10 @@ final class IdleWatchClient {
     int watches = Integer.parseInt(args[3]);
     int connections = Integer.parseInt(args[4]);
     String resourceVersion = args[5];
+    HttpClient.Version version =
+        args.length > 6 && args[6].equals("http1.1")
+            ? HttpClient.Version.HTTP_1_1
+            : HttpClient.Version.HTTP_2;
     BufferedReader commands =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
@@ -68,17 +73,17 @@ final class IdleWatchClient {
     for (int c = 0; c < connections; c++) {
       HttpClient client =
           HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_2)
+              .version(version)
               .sslContext(ssl)
               .executor(executor)
               .connectTimeout(Duration.ofSeconds(30))
               .build();
-      HttpResponse<String> version =
+      HttpResponse<String> probe =
           client.send(
               HttpRequest.newBuilder(URI.create(base + "/version")).build(),
               HttpResponse.BodyHandlers.ofString());
-      if (version.version() != HttpClient.Version.HTTP_2) {
-        throw new IllegalStateException("the server did not negotiate HTTP/2: " + version.version());
+      if (probe.version() != version) {
+        throw new IllegalStateException("the server answered with " + probe.version());
       }
       clients.add(client);
     }
@@ -134,10 +139,12 @@ final class IdleWatchClient {
     say(
         String.format(
             Locale.ROOT,
-            "READY %d watches open in %.1f s as HTTP/2 streams on %d connections",
+            "READY %d watches open in %.1f s (%s)",
             watches,
             (System.nanoTime() - openBegin) / 1e9,
-            connections));
+            version == HttpClient.Version.HTTP_2
+                ? "HTTP/2 streams on " + connections + " connections"
+                : "HTTP/1.1, one connection each"));
     expect(commands, "GO");
 
     HttpRequest update =
