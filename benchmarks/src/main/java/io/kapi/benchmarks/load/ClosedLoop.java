@@ -73,7 +73,9 @@ final class ClosedLoop {
     return new Result(all.size(), seconds, all);
   }
 
-  /** Runs the operation exactly {@code count} times (sequences 0 to count - 1) on {@code threads}. */
+  /**
+   * Runs the operation exactly {@code count} times (sequences 0 to count - 1) on {@code threads}.
+   */
   static void times(int threads, long count, Operation operation) throws InterruptedException {
     AtomicLong sequence = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();

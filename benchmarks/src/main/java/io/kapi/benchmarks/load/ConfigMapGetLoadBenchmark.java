@@ -42,8 +42,7 @@ public final class ConfigMapGetLoadBenchmark {
     Path dataDir = Files.createTempDirectory("kapi-bench-get");
     try (KapiServer chain = KapiServer.start(dataDir, "127.0.0.1", 0, backend)) {
       Endpoint client = Endpoint.kapi(chain, HttpClient.Version.HTTP_1_1);
-      client.post(
-          ConfigMaps.collection("default"), ConfigMaps.json("default", NAME, 1));
+      client.post(ConfigMaps.collection("default"), ConfigMaps.json("default", NAME, 1));
       String path = ConfigMaps.item("default", NAME);
       byte[] body = client.get(path);
       try (SecureServer bare =

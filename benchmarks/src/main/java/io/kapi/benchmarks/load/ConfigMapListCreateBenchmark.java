@@ -30,9 +30,9 @@ import tools.jackson.databind.JsonNode;
  *     [--duration=10] [--clients=16,64] [--quick]
  * </pre>
  *
- * <p>The client is {@code java.net.http} over HTTPS/1.1 with keep-alive (one connection per
- * client thread), authenticated with the admin's bearer token. {@code --quick}: 1,000 objects, 3
- * walks, 2 s per create run.
+ * <p>The client is {@code java.net.http} over HTTPS/1.1 with keep-alive (one connection per client
+ * thread), authenticated with the admin's bearer token. {@code --quick}: 1,000 objects, 3 walks, 2
+ * s per create run.
  */
 public final class ConfigMapListCreateBenchmark {
   private static final String LIST_NAMESPACE = "bench-list";
@@ -113,13 +113,15 @@ public final class ConfigMapListCreateBenchmark {
           client.post(
               ConfigMaps.collection(CREATE_NAMESPACE),
               ConfigMaps.json(CREATE_NAMESPACE, "warm-up", 0));
-      out.append("| clients | chain creates/s | chain p99 | backend creates/s | chain / backend |\n");
+      out.append(
+          "| clients | chain creates/s | chain p99 | backend creates/s | chain / backend |\n");
       out.append("|---|---|---|---|---|\n");
       long[] round = {0};
       for (int threads : clients) {
         round[0]++;
         String prefix = "r" + round[0] + "-";
-        ClosedLoop.run(threads, duration.dividedBy(3), seq -> createThroughChain(client, "w" + prefix, seq));
+        ClosedLoop.run(
+            threads, duration.dividedBy(3), seq -> createThroughChain(client, "w" + prefix, seq));
         ClosedLoop.Result chain =
             ClosedLoop.run(threads, duration, seq -> createThroughChain(client, prefix, seq));
         ClosedLoop.Result own = backendCreates(backend, dataDir, threads, duration, stored);

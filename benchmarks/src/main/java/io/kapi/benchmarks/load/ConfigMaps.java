@@ -26,7 +26,9 @@ final class ConfigMaps {
   }
 
   static byte[] namespace(String name) {
-    return ("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + name + "\"}}")
+    return ("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
+            + name
+            + "\"}}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

@@ -21,9 +21,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -77,11 +77,16 @@ public final class Fabric8MockComparisonBenchmark {
     Numbers mock;
     KubernetesMockServer mockServer =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     mockServer.init(InetAddress.getByName("127.0.0.1"), 0);
     try {
       Endpoint endpoint = Endpoint.plain("http://127.0.0.1:" + mockServer.getPort());
-      mock = measure("fabric8 mock", endpoint, duration, threads, objects, lists, watchers, updates);
+      mock =
+          measure("fabric8 mock", endpoint, duration, threads, objects, lists, watchers, updates);
     } finally {
       mockServer.destroy();
     }
@@ -97,16 +102,14 @@ public final class Fabric8MockComparisonBenchmark {
 
     System.out.printf(
         Locale.ROOT,
-        "%n== Issue 4 / 4: Kapi (SQLite, HTTPS, whole chain) vs fabric8 KubernetesMockServer"
-            + " (CRUD mode, HTTP, memory) ==%n"
-            + "(java.net.http, HTTP/1.1 keep-alive, %d threads, %d s runs, ConfigMaps of ~1 KiB)%n"
-            + "| workload | Kapi | fabric8 mock | Kapi / mock | goal |%n|---|---|---|---|---|%n"
-            + "| creates/s | %.0f (p99 %.1f ms) | %.0f (p99 %.1f ms) | %.1fx | >= 10x |%n"
-            + "| gets/s with %d stored | %.0f (p99 %.1f ms) | %.0f (p99 %.1f ms) | %.1fx | >= 10x |%n"
-            + "| list all %d (median of %d) | %.1f ms | %.1f ms | %.1fx faster | faster |%n"
-            + "| watch: %d watchers x %d updates, delivery p99 | %.1f ms | %.1f ms |"
-            + " %.1fx faster | faster |%n"
-            + "watch delivery, Kapi: %s%nwatch delivery, mock: %s%n",
+        "%n== Issue 4 / 4: Kapi (SQLite, HTTPS, whole chain) vs fabric8 KubernetesMockServer (CRUD"
+            + " mode, HTTP, memory) ==%n(java.net.http, HTTP/1.1 keep-alive, %d threads, %d s runs,"
+            + " ConfigMaps of ~1 KiB)%n| workload | Kapi | fabric8 mock | Kapi / mock | goal"
+            + " |%n|---|---|---|---|---|%n| creates/s | %.0f (p99 %.1f ms) | %.0f (p99 %.1f ms) |"
+            + " %.1fx | >= 10x |%n| gets/s with %d stored | %.0f (p99 %.1f ms) | %.0f (p99 %.1f ms)"
+            + " | %.1fx | >= 10x |%n| list all %d (median of %d) | %.1f ms | %.1f ms | %.1fx faster"
+            + " | faster |%n| watch: %d watchers x %d updates, delivery p99 | %.1f ms | %.1f ms |"
+            + " %.1fx faster | faster |%nwatch delivery, Kapi: %s%nwatch delivery, mock: %s%n",
         threads,
         duration.toSeconds(),
         kapi.createsPerSecond(),
@@ -160,8 +163,7 @@ public final class Fabric8MockComparisonBenchmark {
     ClosedLoop.Operation randomGet =
         seq ->
             server.get(
-                ConfigMaps.item(
-                    "bench-get", "cm-" + ThreadLocalRandom.current().nextInt(objects)));
+                ConfigMaps.item("bench-get", "cm-" + ThreadLocalRandom.current().nextInt(objects)));
     ClosedLoop.run(threads, duration.dividedBy(3), randomGet);
     ClosedLoop.Result gets = ClosedLoop.run(threads, duration, randomGet);
 
@@ -190,7 +192,8 @@ public final class Fabric8MockComparisonBenchmark {
   }
 
   private static void list(Endpoint server, int expected) throws Exception {
-    int items = ConfigMaps.parse(server.get(ConfigMaps.collection("bench-get"))).path("items").size();
+    int items =
+        ConfigMaps.parse(server.get(ConfigMaps.collection("bench-get"))).path("items").size();
     if (items != expected) {
       throw new IllegalStateException("list returned " + items + " items, expected " + expected);
     }
@@ -221,7 +224,8 @@ public final class Fabric8MockComparisonBenchmark {
       if (server.bearerToken() != null) {
         builder.header("Authorization", "Bearer " + server.bearerToken());
       }
-      sockets.add(builder.buildAsync(uri, new EventListener(arrivals, all)).get(30, TimeUnit.SECONDS));
+      sockets.add(
+          builder.buildAsync(uri, new EventListener(arrivals, all)).get(30, TimeUnit.SECONDS));
     }
     Thread.sleep(500); // let every watch register before the first update
     for (int version = 1; version <= updates; version++) {

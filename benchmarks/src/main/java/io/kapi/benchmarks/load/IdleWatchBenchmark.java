@@ -18,15 +18,14 @@ import java.util.TreeMap;
 
 /**
  * Issue 4, benchmark 3: 10,000 concurrent idle watches of ConfigMaps through the whole chain, as
- * HTTP/2 streams (a few connections, many streams each), then one update fanned out to all of
- * them.
+ * HTTP/2 streams (a few connections, many streams each), then one update fanned out to all of them.
  *
  * <p>The server runs in this JVM and nothing else does: the watches are opened by a child JVM
  * ({@link IdleWatchClient}, same class path) so that this JVM's heap and threads are the server's.
  * Reported: used heap after full GCs before and after the watches are open, divided by their
- * number; the server JVM's live threads before, with all watches open, and after the fan-out
- * (they must not grow with the number of watches); and, for one update, the delay from sending
- * the PUT to each watch receiving its MODIFIED event (p50/p99/max, measured in the client JVM).
+ * number; the server JVM's live threads before, with all watches open, and after the fan-out (they
+ * must not grow with the number of watches); and, for one update, the delay from sending the PUT to
+ * each watch receiving its MODIFIED event (p50/p99/max, measured in the client JVM).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.kapi.benchmarks.load.IdleWatchBenchmark \
@@ -34,10 +33,9 @@ import java.util.TreeMap;
  *     [--quick]
  * </pre>
  *
- * <p>{@code --quick}: 500 watches on 2 connections. {@code --protocol=http1.1} opens one
- * HTTP/1.1 connection per watch (chunked), {@code --connections} then does not apply. After the
- * client JVM exits, the number of watches the server still counts as open is printed (it should
- * drop to 0).
+ * <p>{@code --quick}: 500 watches on 2 connections. {@code --protocol=http1.1} opens one HTTP/1.1
+ * connection per watch (chunked), {@code --connections} then does not apply. After the client JVM
+ * exits, the number of watches the server still counts as open is printed (it should drop to 0).
  */
 public final class IdleWatchBenchmark {
   static final String NAME = "bench-watched";
@@ -81,7 +79,8 @@ public final class IdleWatchBenchmark {
               .start();
       try {
         BufferedReader fromChild =
-            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         Writer toChild = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
         expect(fromChild, "CONNECTED");
         long heapBefore = usedHeapAfterGc();

@@ -90,7 +90,8 @@ final class IdleWatchClient {
     say("CONNECTED");
     expect(commands, "OPEN");
 
-    String selector = URLEncoder.encode("metadata.name=" + IdleWatchBenchmark.NAME, StandardCharsets.UTF_8);
+    String selector =
+        URLEncoder.encode("metadata.name=" + IdleWatchBenchmark.NAME, StandardCharsets.UTF_8);
     URI watchUri =
         URI.create(
             base
@@ -130,7 +131,8 @@ final class IdleWatchClient {
                 });
       }
       if (!established.await(120, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("watches " + from + ".." + to + " not established in 120 s");
+        throw new IllegalStateException(
+            "watches " + from + ".." + to + " not established in 120 s");
       }
     }
     if (failures.get() > 0) {
@@ -148,7 +150,8 @@ final class IdleWatchClient {
     expect(commands, "GO");
 
     HttpRequest update =
-        HttpRequest.newBuilder(URI.create(base + ConfigMaps.item("default", IdleWatchBenchmark.NAME)))
+        HttpRequest.newBuilder(
+                URI.create(base + ConfigMaps.item("default", IdleWatchBenchmark.NAME)))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .PUT(
@@ -159,7 +162,8 @@ final class IdleWatchClient {
     HttpResponse<String> answer = clients.get(0).send(update, HttpResponse.BodyHandlers.ofString());
     long answered = System.nanoTime() - goNanos;
     if (answer.statusCode() != 200) {
-      throw new IllegalStateException("update answered " + answer.statusCode() + ": " + answer.body());
+      throw new IllegalStateException(
+          "update answered " + answer.statusCode() + ": " + answer.body());
     }
     boolean all = delivered.await(120, TimeUnit.SECONDS);
     Latencies latencies = new Latencies();

@@ -26,7 +26,8 @@ final class Options {
         int eq = arg.indexOf('=');
         values.put(arg.substring(2, eq), arg.substring(eq + 1));
       } else {
-        throw new IllegalArgumentException("unknown argument: " + arg + " (use --name=value or --quick)");
+        throw new IllegalArgumentException(
+            "unknown argument: " + arg + " (use --name=value or --quick)");
       }
     }
     return new Options(values, quick);
@@ -36,7 +37,9 @@ final class Options {
     return quick;
   }
 
-  /** The option's value, else {@code quickDefault} under {@code --quick}, else {@code fullDefault}. */
+  /**
+   * The option's value, else {@code quickDefault} under {@code --quick}, else {@code fullDefault}.
+   */
   int intValue(String name, int fullDefault, int quickDefault) {
     String value = values.get(name);
     return value != null ? Integer.parseInt(value) : quick ? quickDefault : fullDefault;

@@ -8,7 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Runs {@code wrk} (Debian package) against one URL and reads requests/s and p99 from its output. */
+/**
+ * Runs {@code wrk} (Debian package) against one URL and reads requests/s and p99 from its output.
+ */
 final class Wrk {
   private static final Pattern REQUESTS_PER_SEC = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");

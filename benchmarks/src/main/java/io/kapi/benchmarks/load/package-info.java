@@ -4,7 +4,8 @@
  * bare Undertow), {@link io.kapi.benchmarks.load.ConfigMapListCreateBenchmark} (paged lists and
  * creates vs the storage backend), {@link io.kapi.benchmarks.load.IdleWatchBenchmark} (10,000 idle
  * watches, heap and threads, one update fanned out) and {@link
- * io.kapi.benchmarks.load.Fabric8MockComparisonBenchmark} (the same workload against fabric8's mock).
+ * io.kapi.benchmarks.load.Fabric8MockComparisonBenchmark} (the same workload against fabric8's
+ * mock).
  */
 @NullMarked
 package io.kapi.benchmarks.load;
