@@ -86,7 +86,7 @@ class ConcurrentIncrementsTest {
           }));
         }
         for (Future<?> worker : workers) {
-          worker.get(120, TimeUnit.SECONDS);
+          worker.get(300, TimeUnit.SECONDS);
         }
       } finally {
         pool.shutdownNow();

@@ -303,10 +303,13 @@ class Fabric8EndToEndTest {
   void aWatchSeesAddedModifiedAndDeleted(boolean onlyHttpWatches) throws Exception {
     String ns = namespace(onlyHttpWatches ? "watch-http" : "watch-websocket");
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    String listedAt = client.configMaps().inNamespace(ns).list().getMetadata().getResourceVersion();
     try (KubernetesClient watching =
             Fabric8Clients.fromKubeconfig(server.kubeconfig(), config -> config.setOnlyHttpWatches(onlyHttpWatches));
+        // from the list's resourceVersion: an HTTP watch returns before the server has it, and
+        // without a version it would start at whatever is current when the request arrives
         Watch watch =
-            watching.configMaps().inNamespace(ns).watch(new Watcher<>() {
+            watching.configMaps().inNamespace(ns).watch(new ListOptionsBuilder().withResourceVersion(listedAt).build(), new Watcher<>() {
               @Override
               public void eventReceived(Action action, ConfigMap resource) {
                 events.add(action + " " + resource.getMetadata().getName() + " " + resource.getData());

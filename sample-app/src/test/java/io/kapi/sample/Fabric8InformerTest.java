@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * fabric8 SharedIndexInformers against the sample server: the initial list syncs the indexer, the
@@ -83,8 +86,9 @@ class Fabric8InformerTest {
    * the informer lists again. The object deleted while it was away reaches the handler as a delete
    * whose final state is unknown — which only the re-list produces.
    */
-  @Test
-  void anInformerRelistsAfterItsResourceVersionExpiredAndMatchesTheServer() throws Exception {
+  @ParameterizedTest(name = "onlyHttpWatches={0}")
+  @ValueSource(booleans = {false, true})
+  void anInformerRelistsAfterItsResourceVersionExpiredAndMatchesTheServer(boolean onlyHttpWatches) throws Exception {
     KapiServer first = KapiServer.start(dataDir, "127.0.0.1", 0);
     KapiServer second = null;
     try (TcpProxy proxy = new TcpProxy(first.port());
@@ -95,6 +99,7 @@ class Fabric8InformerTest {
                 config -> {
                   config.setMasterUrl("https://127.0.0.1:" + proxy.port());
                   config.setWatchReconnectInterval(100);
+                  config.setOnlyHttpWatches(onlyHttpWatches);
                 })) {
       createNamespace(admin, "expiry");
       admin.configMaps().inNamespace("expiry").resource(configMap("gone", "watched", "0")).create();
@@ -104,6 +109,10 @@ class Fabric8InformerTest {
       SharedIndexInformer<ConfigMap> informer =
           viaProxy.configMaps().inNamespace("expiry").withLabel("app", "watched").runnableInformer(0);
       informer.addEventHandler(events);
+      // the informer lists again after a 410 without consulting this handler; any other failure
+      // (which would also end in a re-list) would land here
+      List<Throwable> otherFailures = new CopyOnWriteArrayList<>();
+      informer.exceptionHandler((started, failure) -> otherFailures.add(failure));
       try {
         informer.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(List.of(events.next(), events.next())).containsExactlyInAnyOrder("add gone", "add kept");
@@ -134,6 +143,7 @@ class Fabric8InformerTest {
           // and the informer keeps watching on the new server
           admin2.configMaps().inNamespace("expiry").withName("new").delete();
           assertThat(events.next()).isEqualTo("delete new (watched)");
+          assertThat(otherFailures).isEmpty();
         }
       } finally {
         informer.stop();
