@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Optimistic concurrency over HTTP on SQLite storage: many fabric8 clients increment one
- * ConfigMap key by read-modify-write (GET, +1, PUT with the read resourceVersion, again on 409).
- * No increment may be lost or applied twice.
+ * Optimistic concurrency over HTTP on SQLite storage: many fabric8 clients increment one ConfigMap
+ * key by read-modify-write (GET, +1, PUT with the read resourceVersion, again on 409). No increment
+ * may be lost or applied twice.
  */
 class ConcurrentIncrementsTest {
   private static final Logger log = LoggerFactory.getLogger(ConcurrentIncrementsTest.class);
@@ -41,11 +41,20 @@ class ConcurrentIncrementsTest {
   void sixteenClientsIncrementingOneKeyEndWithTheExactTotal() throws Exception {
     try (KapiServer server = KapiServer.start(dataDir, "127.0.0.1", 0, StorageBackend.SQLITE);
         KubernetesClient admin = Fabric8Clients.fromKubeconfig(server.kubeconfig())) {
-      admin.configMaps().inNamespace("default").resource(
-              new ConfigMapBuilder().withNewMetadata().withName("counter").endMetadata().addToData("count", "0").build())
+      admin
+          .configMaps()
+          .inNamespace("default")
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName("counter")
+                  .endMetadata()
+                  .addToData("count", "0")
+                  .build())
           .create();
 
-      // every successful PUT answers with the value it wrote: together they must be 1..total, once each
+      // every successful PUT answers with the value it wrote: together they must be 1..total, once
+      // each
       Set<Integer> written = ConcurrentHashMap.newKeySet();
       Set<String> versions = ConcurrentHashMap.newKeySet();
       AtomicInteger conflicts = new AtomicInteger();
@@ -55,35 +64,54 @@ class ConcurrentIncrementsTest {
       long started = System.nanoTime();
       try {
         for (int w = 0; w < CLIENTS; w++) {
-          workers.add(pool.submit(() -> {
-            try (KubernetesClient client = Fabric8Clients.fromKubeconfig(server.kubeconfig())) {
-              client.configMaps().inNamespace("default").withName("counter").get(); // connect first
-              ready.countDown();
-              ready.await();
-              for (int i = 0; i < INCREMENTS; i++) {
-                for (int attempt = 1; ; attempt++) {
-                  ConfigMap current = client.configMaps().inNamespace("default").withName("counter").get();
-                  int next = Integer.parseInt(current.getData().get("count")) + 1;
-                  current.getData().put("count", Integer.toString(next));
-                  try {
-                    ConfigMap stored = client.configMaps().inNamespace("default").resource(current).update();
-                    assertThat(stored.getData()).containsEntry("count", Integer.toString(next));
-                    assertThat(written.add(next)).as("value %s written twice", next).isTrue();
-                    assertThat(versions.add(stored.getMetadata().getResourceVersion())).isTrue();
-                    break;
-                  } catch (KubernetesClientException e) {
-                    if (e.getCode() != 409) {
-                      throw e;
+          workers.add(
+              pool.submit(
+                  () -> {
+                    try (KubernetesClient client =
+                        Fabric8Clients.fromKubeconfig(server.kubeconfig())) {
+                      client
+                          .configMaps()
+                          .inNamespace("default")
+                          .withName("counter")
+                          .get(); // connect first
+                      ready.countDown();
+                      ready.await();
+                      for (int i = 0; i < INCREMENTS; i++) {
+                        for (int attempt = 1; ; attempt++) {
+                          ConfigMap current =
+                              client.configMaps().inNamespace("default").withName("counter").get();
+                          int next = Integer.parseInt(current.getData().get("count")) + 1;
+                          current.getData().put("count", Integer.toString(next));
+                          try {
+                            ConfigMap stored =
+                                client
+                                    .configMaps()
+                                    .inNamespace("default")
+                                    .resource(current)
+                                    .update();
+                            assertThat(stored.getData())
+                                .containsEntry("count", Integer.toString(next));
+                            assertThat(written.add(next))
+                                .as("value %s written twice", next)
+                                .isTrue();
+                            assertThat(versions.add(stored.getMetadata().getResourceVersion()))
+                                .isTrue();
+                            break;
+                          } catch (KubernetesClientException e) {
+                            if (e.getCode() != 409) {
+                              throw e;
+                            }
+                            // like client-go's RetryOnConflict: back off a little, with jitter,
+                            // then read again
+                            conflicts.incrementAndGet();
+                            Thread.sleep(
+                                ThreadLocalRandom.current().nextInt(1 << Math.min(attempt, 4)));
+                          }
+                        }
+                      }
                     }
-                    // like client-go's RetryOnConflict: back off a little, with jitter, then read again
-                    conflicts.incrementAndGet();
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(1 << Math.min(attempt, 4)));
-                  }
-                }
-              }
-            }
-            return null;
-          }));
+                    return null;
+                  }));
         }
         for (Future<?> worker : workers) {
           worker.get(300, TimeUnit.SECONDS);
@@ -93,11 +121,17 @@ class ConcurrentIncrementsTest {
       }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       int total = CLIENTS * INCREMENTS;
-      log.info("{} increments by {} clients in {} ms with {} conflicts", total, CLIENTS, millis, conflicts.get());
+      log.info(
+          "{} increments by {} clients in {} ms with {} conflicts",
+          total,
+          CLIENTS,
+          millis,
+          conflicts.get());
 
       ConfigMap last = admin.configMaps().inNamespace("default").withName("counter").get();
       assertThat(last.getData()).containsEntry("count", Integer.toString(total));
-      assertThat(written).isEqualTo(IntStream.rangeClosed(1, total).boxed().collect(Collectors.toSet()));
+      assertThat(written)
+          .isEqualTo(IntStream.rangeClosed(1, total).boxed().collect(Collectors.toSet()));
       assertThat(versions).hasSize(total).contains(last.getMetadata().getResourceVersion());
     }
   }

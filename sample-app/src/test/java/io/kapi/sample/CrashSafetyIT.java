@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety over HTTP: clients create ConfigMaps as fast as they can against the packaged
- * server (SQLite), the server's JVM is killed with SIGKILL mid-stream, and after a restart on the
- * same data directory every object that was acknowledged with 201 is there, intact.
+ * Crash safety over HTTP: clients create ConfigMaps as fast as they can against the packaged server
+ * (SQLite), the server's JVM is killed with SIGKILL mid-stream, and after a restart on the same
+ * data directory every object that was acknowledged with 201 is there, intact.
  */
 class CrashSafetyIT {
   private static final int WRITERS = 4;
@@ -46,45 +45,53 @@ class CrashSafetyIT {
     AtomicInteger failedAfterKill = new AtomicInteger();
     try (JarProcess server = new JarProcess(dataDir)) {
       // the process we kill is the JVM itself, not a shell or launcher around it
-      assertThat(server.process.info().command()).hasValueSatisfying(c -> assertThat(Path.of(c).getFileName()).hasToString("java"));
+      assertThat(server.process.info().command())
+          .hasValueSatisfying(c -> assertThat(Path.of(c).getFileName()).hasToString("java"));
       HttpClient http = client();
       String token = Files.readString(dataDir.resolve("admin.token")).trim();
-      URI collection = URI.create("https://" + server.hostPort + "/api/v1/namespaces/default/configmaps");
+      URI collection =
+          URI.create("https://" + server.hostPort + "/api/v1/namespaces/default/configmaps");
 
       ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
       List<Future<?>> running = new ArrayList<>();
       AtomicInteger sending = new AtomicInteger();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
-        running.add(writers.submit(() -> {
-          for (int seq = 0; ; seq++) {
-            String name = "crash-" + writer + "-" + seq;
-            String payload = "writer " + writer + " object " + seq + " " + "x".repeat(seq % 97);
-            String body =
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name
-                    + "\",\"labels\":{\"crash\":\"test\"}},\"data\":{\"payload\":\"" + payload + "\"}}";
-            HttpRequest request =
-                HttpRequest.newBuilder(collection)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            HttpResponse<String> response;
-            sending.incrementAndGet();
-            try {
-              response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-              failedAfterKill.incrementAndGet();
-              return null; // the server is gone: this create's outcome is unknown
-            } finally {
-              sending.decrementAndGet();
-            }
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            Matcher uid = UID.matcher(response.body());
-            assertThat(uid.find()).as(response.body()).isTrue();
-            acknowledged.put(name, new Acknowledged(uid.group(1), payload));
-          }
-        }));
+        running.add(
+            writers.submit(
+                () -> {
+                  for (int seq = 0; ; seq++) {
+                    String name = "crash-" + writer + "-" + seq;
+                    String payload =
+                        "writer " + writer + " object " + seq + " " + "x".repeat(seq % 97);
+                    String body =
+                        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
+                            + name
+                            + "\",\"labels\":{\"crash\":\"test\"}},\"data\":{\"payload\":\""
+                            + payload
+                            + "\"}}";
+                    HttpRequest request =
+                        HttpRequest.newBuilder(collection)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    HttpResponse<String> response;
+                    sending.incrementAndGet();
+                    try {
+                      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    } catch (IOException e) {
+                      failedAfterKill.incrementAndGet();
+                      return null; // the server is gone: this create's outcome is unknown
+                    } finally {
+                      sending.decrementAndGet();
+                    }
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                    Matcher uid = UID.matcher(response.body());
+                    assertThat(uid.find()).as(response.body()).isTrue();
+                    acknowledged.put(name, new Acknowledged(uid.group(1), payload));
+                  }
+                }));
       }
       // let the writers run until a few hundred creates are acknowledged, then pull the plug
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -110,11 +117,18 @@ class CrashSafetyIT {
       for (Map.Entry<String, Acknowledged> entry : acknowledged.entrySet()) {
         HttpResponse<String> response =
             http.send(
-                HttpRequest.newBuilder(URI.create("https://" + restarted.hostPort + "/api/v1/namespaces/default/configmaps/" + entry.getKey()))
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "https://"
+                                + restarted.hostPort
+                                + "/api/v1/namespaces/default/configmaps/"
+                                + entry.getKey()))
                     .header("Authorization", "Bearer " + token)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s after restart: %s", entry.getKey(), response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+            .as("%s after restart: %s", entry.getKey(), response.body())
+            .isEqualTo(200);
         assertThat(response.body())
             .contains("\"name\":\"" + entry.getKey() + "\"")
             .contains("\"uid\":\"" + entry.getValue().uid() + "\"")
@@ -123,7 +137,11 @@ class CrashSafetyIT {
       }
       HttpResponse<String> list =
           http.send(
-              HttpRequest.newBuilder(URI.create("https://" + restarted.hostPort + "/api/v1/namespaces/default/configmaps?labelSelector=crash%3Dtest"))
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "https://"
+                              + restarted.hostPort
+                              + "/api/v1/namespaces/default/configmaps?labelSelector=crash%3Dtest"))
                   .header("Authorization", "Bearer " + token)
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -132,7 +150,8 @@ class CrashSafetyIT {
       // the list holds every acknowledged create, plus at most the ones in flight at the kill
       assertThat(listed).isBetween(acknowledged.size(), acknowledged.size() + inFlightAtKill.get());
       System.out.printf(
-          "crash safety: %d creates acknowledged before SIGKILL, all %d present after restart; %d listed (%d in flight at the kill)%n",
+          "crash safety: %d creates acknowledged before SIGKILL, all %d present after restart; %d"
+              + " listed (%d in flight at the kill)%n",
           acknowledged.size(), checked, listed, inFlightAtKill.get());
     }
   }
@@ -151,5 +170,4 @@ class CrashSafetyIT {
     }
     return count;
   }
-
 }

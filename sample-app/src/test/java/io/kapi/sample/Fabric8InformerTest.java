@@ -32,13 +32,19 @@ class Fabric8InformerTest {
 
   private static ConfigMap configMap(String name, String app, String value) {
     return new ConfigMapBuilder()
-        .withNewMetadata().withName(name).addToLabels("app", app).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .addToLabels("app", app)
+        .endMetadata()
         .addToData("value", value)
         .build();
   }
 
   private static void createNamespace(KubernetesClient client, String name) {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
   }
 
   @Test
@@ -47,30 +53,42 @@ class Fabric8InformerTest {
         KubernetesClient client = Fabric8Clients.fromKubeconfig(server.kubeconfig())) {
       createNamespace(client, "inf");
       for (String name : List.of("a", "b", "c")) {
-        client.configMaps().inNamespace("inf").resource(configMap(name, name.equals("c") ? "db" : "web", "0")).create();
+        client
+            .configMaps()
+            .inNamespace("inf")
+            .resource(configMap(name, name.equals("c") ? "db" : "web", "0"))
+            .create();
       }
       Recorder events = new Recorder();
-      SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace("inf").runnableInformer(0);
+      SharedIndexInformer<ConfigMap> informer =
+          client.configMaps().inNamespace("inf").runnableInformer(0);
       informer.addIndexers(Map.of("app", cm -> List.of(cm.getMetadata().getLabels().get("app"))));
       informer.addEventHandler(events);
       try {
         informer.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(informer.hasSynced()).isTrue();
-        assertThat(informer.getIndexer().byIndex("app", "web")).extracting(cm -> cm.getMetadata().getName())
+        assertThat(informer.getIndexer().byIndex("app", "web"))
+            .extracting(cm -> cm.getMetadata().getName())
             .containsExactlyInAnyOrder("a", "b");
-        assertThat(informer.getIndexer().byIndex("app", "db")).extracting(cm -> cm.getMetadata().getName())
+        assertThat(informer.getIndexer().byIndex("app", "db"))
+            .extracting(cm -> cm.getMetadata().getName())
             .containsExactly("c");
-        assertThat(List.of(events.next(), events.next(), events.next())).containsExactlyInAnyOrder("add a", "add b", "add c");
+        assertThat(List.of(events.next(), events.next(), events.next()))
+            .containsExactlyInAnyOrder("add a", "add b", "add c");
 
         client.configMaps().inNamespace("inf").resource(configMap("d", "web", "0")).create();
         assertThat(events.next()).isEqualTo("add d");
-        client.configMaps().inNamespace("inf").withName("a")
+        client
+            .configMaps()
+            .inNamespace("inf")
+            .withName("a")
             .edit(cm -> new ConfigMapBuilder(cm).addToData("value", "1").build());
         assertThat(events.next()).isEqualTo("update a 0->1");
         client.configMaps().inNamespace("inf").withName("c").delete();
         assertThat(events.next()).isEqualTo("delete c (watched)");
 
-        assertThat(byName(informer.getStore().list())).isEqualTo(byName(client.configMaps().inNamespace("inf").list().getItems()));
+        assertThat(byName(informer.getStore().list()))
+            .isEqualTo(byName(client.configMaps().inNamespace("inf").list().getItems()));
         assertThat(informer.getIndexer().byIndex("app", "db")).isEmpty();
         assertThat(informer.getIndexer().getByKey("inf/a").getData()).containsEntry("value", "1");
       } finally {
@@ -81,14 +99,15 @@ class Fabric8InformerTest {
 
   /**
    * The informer follows only {@code app=watched}, so the other writes move the server's revision
-   * past the informer's. The connection is cut and the server restarted on the same data: its
-   * watch cache starts at the current revision, the informer's resumed watch is too old (410), and
-   * the informer lists again. The object deleted while it was away reaches the handler as a delete
+   * past the informer's. The connection is cut and the server restarted on the same data: its watch
+   * cache starts at the current revision, the informer's resumed watch is too old (410), and the
+   * informer lists again. The object deleted while it was away reaches the handler as a delete
    * whose final state is unknown — which only the re-list produces.
    */
   @ParameterizedTest(name = "onlyHttpWatches={0}")
   @ValueSource(booleans = {false, true})
-  void anInformerRelistsAfterItsResourceVersionExpiredAndMatchesTheServer(boolean onlyHttpWatches) throws Exception {
+  void anInformerRelistsAfterItsResourceVersionExpiredAndMatchesTheServer(boolean onlyHttpWatches)
+      throws Exception {
     KapiServer first = KapiServer.start(dataDir, "127.0.0.1", 0);
     KapiServer second = null;
     try (TcpProxy proxy = new TcpProxy(first.port());
@@ -107,7 +126,11 @@ class Fabric8InformerTest {
 
       Recorder events = new Recorder();
       SharedIndexInformer<ConfigMap> informer =
-          viaProxy.configMaps().inNamespace("expiry").withLabel("app", "watched").runnableInformer(0);
+          viaProxy
+              .configMaps()
+              .inNamespace("expiry")
+              .withLabel("app", "watched")
+              .runnableInformer(0);
       informer.addEventHandler(events);
       // the informer lists again after a 410 without consulting this handler; any other failure
       // (which would also end in a re-list) would land here
@@ -115,11 +138,16 @@ class Fabric8InformerTest {
       informer.exceptionHandler((started, failure) -> otherFailures.add(failure));
       try {
         informer.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertThat(List.of(events.next(), events.next())).containsExactlyInAnyOrder("add gone", "add kept");
+        assertThat(List.of(events.next(), events.next()))
+            .containsExactlyInAnyOrder("add gone", "add kept");
         String listedAt = informer.lastSyncResourceVersion();
 
         for (int i = 0; i < 3; i++) {
-          admin.configMaps().inNamespace("expiry").resource(configMap("other-" + i, "unwatched", "0")).create();
+          admin
+              .configMaps()
+              .inNamespace("expiry")
+              .resource(configMap("other-" + i, "unwatched", "0"))
+              .create();
         }
         assertThat(events.poll(300)).as("changes outside the selector are not delivered").isNull();
         assertThat(informer.lastSyncResourceVersion()).isEqualTo(listedAt);
@@ -129,16 +157,34 @@ class Fabric8InformerTest {
         second = KapiServer.start(dataDir, "127.0.0.1", 0);
         try (KubernetesClient admin2 = Fabric8Clients.fromKubeconfig(second.kubeconfig())) {
           admin2.configMaps().inNamespace("expiry").withName("gone").delete();
-          admin2.configMaps().inNamespace("expiry").withName("kept")
+          admin2
+              .configMaps()
+              .inNamespace("expiry")
+              .withName("kept")
               .edit(cm -> new ConfigMapBuilder(cm).addToData("value", "1").build());
-          admin2.configMaps().inNamespace("expiry").resource(configMap("new", "watched", "0")).create();
+          admin2
+              .configMaps()
+              .inNamespace("expiry")
+              .resource(configMap("new", "watched", "0"))
+              .create();
           proxy.resume(second.port());
 
           List<String> afterRelist = List.of(events.next(), events.next(), events.next());
-          assertThat(afterRelist).containsExactlyInAnyOrder("delete gone (final state unknown)", "update kept 0->1", "add new");
-          List<ConfigMap> onServer = admin2.configMaps().inNamespace("expiry").withLabel("app", "watched").list().getItems();
-          assertThat(byName(informer.getStore().list())).isEqualTo(byName(onServer)).containsOnlyKeys("kept", "new");
-          assertThat(Long.parseLong(informer.lastSyncResourceVersion())).isGreaterThan(Long.parseLong(listedAt));
+          assertThat(afterRelist)
+              .containsExactlyInAnyOrder(
+                  "delete gone (final state unknown)", "update kept 0->1", "add new");
+          List<ConfigMap> onServer =
+              admin2
+                  .configMaps()
+                  .inNamespace("expiry")
+                  .withLabel("app", "watched")
+                  .list()
+                  .getItems();
+          assertThat(byName(informer.getStore().list()))
+              .isEqualTo(byName(onServer))
+              .containsOnlyKeys("kept", "new");
+          assertThat(Long.parseLong(informer.lastSyncResourceVersion()))
+              .isGreaterThan(Long.parseLong(listedAt));
 
           // and the informer keeps watching on the new server
           admin2.configMaps().inNamespace("expiry").withName("new").delete();
@@ -159,7 +205,12 @@ class Fabric8InformerTest {
   /** name → resourceVersion, the identity of each object's state. */
   private static Map<String, String> byName(List<ConfigMap> items) {
     return items.stream()
-        .collect(Collectors.toMap(cm -> cm.getMetadata().getName(), cm -> cm.getMetadata().getResourceVersion(), (a, b) -> a, TreeMap::new));
+        .collect(
+            Collectors.toMap(
+                cm -> cm.getMetadata().getName(),
+                cm -> cm.getMetadata().getResourceVersion(),
+                (a, b) -> a,
+                TreeMap::new));
   }
 
   /** Turns handler calls into short lines a test can await in order. */
@@ -173,14 +224,26 @@ class Fabric8InformerTest {
 
     @Override
     public void onUpdate(ConfigMap oldObj, ConfigMap newObj) {
-      if (!oldObj.getMetadata().getResourceVersion().equals(newObj.getMetadata().getResourceVersion())) {
-        lines.add("update " + newObj.getMetadata().getName() + " " + oldObj.getData().get("value") + "->" + newObj.getData().get("value"));
+      if (!oldObj
+          .getMetadata()
+          .getResourceVersion()
+          .equals(newObj.getMetadata().getResourceVersion())) {
+        lines.add(
+            "update "
+                + newObj.getMetadata().getName()
+                + " "
+                + oldObj.getData().get("value")
+                + "->"
+                + newObj.getData().get("value"));
       }
     }
 
     @Override
     public void onDelete(ConfigMap obj, boolean deletedFinalStateUnknown) {
-      lines.add("delete " + obj.getMetadata().getName() + (deletedFinalStateUnknown ? " (final state unknown)" : " (watched)"));
+      lines.add(
+          "delete "
+              + obj.getMetadata().getName()
+              + (deletedFinalStateUnknown ? " (final state unknown)" : " (watched)"));
     }
 
     String next() throws InterruptedException {
@@ -193,5 +256,4 @@ class Fabric8InformerTest {
       return lines.poll(millis, TimeUnit.MILLISECONDS);
     }
   }
-
 }
