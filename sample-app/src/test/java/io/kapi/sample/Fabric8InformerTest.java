@@ -61,7 +61,8 @@ class Fabric8InformerTest {
       }
       Recorder events = new Recorder();
       SharedIndexInformer<ConfigMap> informer =
-          client.configMaps().inNamespace("inf").runnableInformer(0);
+          // pages of two: the initial list of three objects needs a continue token
+          client.configMaps().inNamespace("inf").withLimit(2L).runnableInformer(0);
       informer.addIndexers(Map.of("app", cm -> List.of(cm.getMetadata().getLabels().get("app"))));
       informer.addEventHandler(events);
       try {
