@@ -54,7 +54,7 @@ final class Bodies {
         }
         problem = "Object 'Kind' is missing in 'null'";
       } catch (DecodeException e) {
-        problem = e.getMessage();
+        problem = yaml ? e.getMessage() : goJsonProblem(body, e);
       } catch (RuntimeException e) {
         problem = String.valueOf(e.getMessage());
       }
@@ -88,8 +88,38 @@ final class Bodies {
       }
       return options;
     } catch (DecodeException e) {
-      throw ApiErrors.badRequest(e.getMessage());
+      // upstream (since #133358): 400 with the decoder's own error text
+      String interpret = isYaml(exchange) ? null : interpretProblem(body);
+      throw ApiErrors.badRequest(
+          interpret == null
+              ? String.valueOf(e.getMessage())
+              : "couldn't get version/kind; json parse error: " + interpret);
     }
+  }
+
+  /** The JSON decode error as upstream's {@code SimpleMetaFactory.Interpret} words it. */
+  private static String goJsonProblem(byte[] body, DecodeException e) {
+    String interpret = interpretProblem(body);
+    return interpret != null ? interpret : String.valueOf(e.getMessage());
+  }
+
+  /**
+   * Go's error for reading apiVersion and kind out of {@code body}: a syntax error, or a top-level
+   * value that is not an object; null when neither.
+   */
+  private static @Nullable String interpretProblem(byte[] body) {
+    String syntax = GoJsonSyntax.firstError(body);
+    if (syntax != null) {
+      return syntax;
+    }
+    String kind = GoJsonSyntax.topLevelKind(body);
+    if (kind != null) {
+      return "json: cannot unmarshal "
+          + kind
+          + " into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\";"
+          + " Kind string \"json:\\\"kind,omitempty\\\"\" }";
+    }
+    return null;
   }
 
   /** Upstream's {@code summarizeData}: JSON objects as text, anything else as hex, 30 bytes max. */
