@@ -21,11 +21,6 @@ final class BodyLimitFilter implements HttpHandler {
     this.limit = limit;
   }
 
-  /** Undertow's entity limit for a body limit of {@code limit}. */
-  static long safetyNet(long limit) {
-    return limit > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * limit;
-  }
-
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     long length = exchange.getRequestContentLength();
@@ -38,10 +33,9 @@ final class BodyLimitFilter implements HttpHandler {
       Responses.writeError(exchange, ApiErrors.requestEntityTooLarge(limit));
       return;
     }
-    // Readers stop at limit + 1 bytes and answer 413 themselves (RequestBodies). Undertow's own
-    // entity limit drops the connection without any response, so it is only a safety net for
-    // readers that do not stop, set well above the limit.
-    exchange.setMaxEntitySize(safetyNet(limit));
+    // Chunked bodies are left to their readers, which stop at limit + 1 bytes and answer 413
+    // (RequestBodies). Undertow's own entity limit would drop the connection without a response,
+    // and it cut off 3 MiB chunked bodies even when set to twice the limit.
     next.handleRequest(exchange);
   }
 }
