@@ -12,6 +12,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * wording, never a 500.
  */
 final class Bodies {
+  /** Jackson's location at the end of a parse error: {@code (line 1, column 5)}. */
+  private static final Pattern YAML_LOCATION = Pattern.compile("\\(line (\\d+), column \\d+\\)\\s*$");
+
   private Bodies() {}
 
   /** Whether the request's {@code Content-Type} is YAML. */
@@ -54,7 +59,7 @@ final class Bodies {
         }
         problem = "Object 'Kind' is missing in 'null'";
       } catch (DecodeException e) {
-        problem = yaml ? e.getMessage() : goJsonProblem(body, e);
+        problem = yaml ? goYamlProblem(String.valueOf(e.getMessage())) : goJsonProblem(body, e);
       } catch (RuntimeException e) {
         problem = String.valueOf(e.getMessage());
       }
@@ -95,6 +100,24 @@ final class Bodies {
               ? String.valueOf(e.getMessage())
               : "couldn't get version/kind; json parse error: " + interpret);
     }
+  }
+
+  /**
+   * A YAML parse error in go-yaml's shape, {@code yaml: line 1: <problem>}: the parser's problem
+   * and line without the source excerpt, in go-yaml's words where they differ.
+   */
+  static String goYamlProblem(String message) {
+    int newline = message.indexOf('\n');
+    String first = (newline < 0 ? message : message.substring(0, newline)).strip();
+    if (!first.startsWith("yaml: ")) {
+      return message;
+    }
+    String problem =
+        first
+            .substring("yaml: ".length())
+            .replace("mapping values are not allowed here", "mapping values are not allowed in this context");
+    Matcher location = YAML_LOCATION.matcher(message);
+    return location.find() ? "yaml: line " + location.group(1) + ": " + problem : "yaml: " + problem;
   }
 
   /** The JSON decode error as upstream's {@code SimpleMetaFactory.Interpret} words it. */
