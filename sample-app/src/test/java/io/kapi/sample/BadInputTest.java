@@ -129,6 +129,25 @@ class BadInputTest {
   }
 
   @Test
+  void nullDocumentIsAnEmptyObjectOfTheType() throws Exception {
+    // upstream's typed decoder leaves the new ConfigMap empty; validation answers
+    for (String[] typeAndBody : List.of(new String[] {JSON_TYPE, "null"}, new String[] {YAML_TYPE, ""})) {
+      assertInvalid(
+          send("POST", CONFIGMAPS, typeAndBody[0], typeAndBody[1]),
+          "ConfigMap",
+          "",
+          "metadata.name",
+          "FieldValueRequired",
+          "Required value: name or generateName is required");
+    }
+    assertStatus(
+        send("PUT", KEEP, JSON_TYPE, "null"),
+        400,
+        "BadRequest",
+        "the name of the object () does not match the name on the URL (keep)");
+  }
+
+  @Test
   void jsonArrayInsteadOfObjectIsUnrecognizedObject() throws Exception {
     HttpResponse<String> response = send("POST", CONFIGMAPS, JSON_TYPE, "[{\"kind\":\"ConfigMap\"}]");
     assertStatus(response, 400, "BadRequest", null);
