@@ -40,7 +40,8 @@ class BadInputTest {
   private static final String SUBDOMAIN_MESSAGE =
       "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or"
           + " '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex"
-          + " used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+          + " used for validation is"
+          + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
   private static final String PATCH_TYPES =
       "the body of the request was in an unknown format - accepted media types include:"
           + " application/json-patch+json, application/merge-patch+json,"
@@ -53,7 +54,11 @@ class BadInputTest {
   static void start() throws Exception {
     server = new StartedServer(dataDir, 0);
     HttpResponse<String> created =
-        send("POST", CONFIGMAPS, JSON_TYPE, "{\"metadata\":{\"name\":\"keep\"},\"data\":{\"a\":\"b\"}}");
+        send(
+            "POST",
+            CONFIGMAPS,
+            JSON_TYPE,
+            "{\"metadata\":{\"name\":\"keep\"},\"data\":{\"a\":\"b\"}}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
   }
 
@@ -116,7 +121,8 @@ class BadInputTest {
         400,
         "BadRequest",
         "the object provided is unrecognized (must be of type ConfigMap): error converting YAML to"
-            + " JSON: yaml: line 1: mapping values are not allowed in this context (613a20623a2063)");
+            + " JSON: yaml: line 1: mapping values are not allowed in this context"
+            + " (613a20623a2063)");
   }
 
   @Test
@@ -131,7 +137,8 @@ class BadInputTest {
   @Test
   void nullDocumentIsAnEmptyObjectOfTheType() throws Exception {
     // upstream's typed decoder leaves the new ConfigMap empty; validation answers
-    for (String[] typeAndBody : List.of(new String[] {JSON_TYPE, "null"}, new String[] {YAML_TYPE, ""})) {
+    for (String[] typeAndBody :
+        List.of(new String[] {JSON_TYPE, "null"}, new String[] {YAML_TYPE, ""})) {
       assertInvalid(
           send("POST", CONFIGMAPS, typeAndBody[0], typeAndBody[1]),
           "ConfigMap",
@@ -149,20 +156,25 @@ class BadInputTest {
 
   @Test
   void jsonArrayInsteadOfObjectIsUnrecognizedObject() throws Exception {
-    HttpResponse<String> response = send("POST", CONFIGMAPS, JSON_TYPE, "[{\"kind\":\"ConfigMap\"}]");
+    HttpResponse<String> response =
+        send("POST", CONFIGMAPS, JSON_TYPE, "[{\"kind\":\"ConfigMap\"}]");
     assertStatus(response, 400, "BadRequest", null);
     assertThat(message(response))
         .isEqualTo(
             "the object provided is unrecognized (must be of type ConfigMap): couldn't get"
                 + " version/kind; json parse error: json: cannot unmarshal array into Go value of"
                 + " type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind"
-                + " string \"json:\\\"kind,omitempty\\\"\" } (5b7b226b696e64223a22436f6e6669674d6170227d5d)");
+                + " string \"json:\\\"kind,omitempty\\\"\" }"
+                + " (5b7b226b696e64223a22436f6e6669674d6170227d5d)");
   }
 
   @Test
   void wrongApiVersionIsNotRegisteredInTheScheme() throws Exception {
     assertStatus(
-        send("POST", CONFIGMAPS, JSON_TYPE,
+        send(
+            "POST",
+            CONFIGMAPS,
+            JSON_TYPE,
             "{\"apiVersion\":\"v2\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"}}"),
         400,
         "BadRequest",
@@ -174,7 +186,10 @@ class BadInputTest {
   @Test
   void kindOfAnotherResourceCannotBeConverted() throws Exception {
     assertStatus(
-        send("PUT", KEEP, JSON_TYPE,
+        send(
+            "PUT",
+            KEEP,
+            JSON_TYPE,
             "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"keep\"}}"),
         400,
         "BadRequest",
@@ -185,7 +200,10 @@ class BadInputTest {
   @Test
   void unknownKindIsNotRegisteredInTheScheme() throws Exception {
     assertStatus(
-        send("POST", CONFIGMAPS, JSON_TYPE,
+        send(
+            "POST",
+            CONFIGMAPS,
+            JSON_TYPE,
             "{\"apiVersion\":\"v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"x\"}}"),
         400,
         "BadRequest",
@@ -197,7 +215,10 @@ class BadInputTest {
   @Test
   void wrongValueTypeIsCannotBeHandled() throws Exception {
     assertStatus(
-        send("POST", CONFIGMAPS, JSON_TYPE,
+        send(
+            "POST",
+            CONFIGMAPS,
+            JSON_TYPE,
             "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"},\"data\":{\"a\":5}}"),
         400,
         "BadRequest",
@@ -259,7 +280,10 @@ class BadInputTest {
   @Test
   void serviceNameMustBeDns1035Label() throws Exception {
     assertInvalid(
-        send("POST", "/api/v1/namespaces/default/services", JSON_TYPE,
+        send(
+            "POST",
+            "/api/v1/namespaces/default/services",
+            JSON_TYPE,
             "{\"metadata\":{\"name\":\"1abc\"},\"spec\":{\"ports\":[{\"port\":80}]}}"),
         "Service",
         "1abc",
@@ -288,7 +312,11 @@ class BadInputTest {
   @Test
   void namespaceInBodyMustMatchTheUrl() throws Exception {
     assertStatus(
-        send("POST", CONFIGMAPS, JSON_TYPE, "{\"metadata\":{\"name\":\"x\",\"namespace\":\"other\"}}"),
+        send(
+            "POST",
+            CONFIGMAPS,
+            JSON_TYPE,
+            "{\"metadata\":{\"name\":\"x\",\"namespace\":\"other\"}}"),
         400,
         "BadRequest",
         "the namespace of the provided object does not match the namespace sent on the request");
@@ -298,7 +326,11 @@ class BadInputTest {
   void resourceVersionOnCreateIsUpstreamsUntypedStorageError() throws Exception {
     // upstream's etcd3 store returns a plain error here, which the handler writes as 500 Unknown
     HttpResponse<String> response =
-        send("POST", CONFIGMAPS, JSON_TYPE, "{\"metadata\":{\"name\":\"x\",\"resourceVersion\":\"5\"}}");
+        send(
+            "POST",
+            CONFIGMAPS,
+            JSON_TYPE,
+            "{\"metadata\":{\"name\":\"x\",\"resourceVersion\":\"5\"}}");
     assertStatus(response, 500, "", "resourceVersion should not be set on objects to be created");
   }
 
@@ -317,7 +349,8 @@ class BadInputTest {
         send("PUT", KEEP, JSON_TYPE, "{\"metadata\":{\"name\":\"keep\",\"namespace\":\"other\"}}"),
         400,
         "BadRequest",
-        "the namespace of the object (other) does not match the namespace on the request (default)");
+        "the namespace of the object (other) does not match the namespace on the request"
+            + " (default)");
   }
 
   @Test
@@ -327,8 +360,13 @@ class BadInputTest {
             + " please apply your changes to the latest version and try again";
     for (String rv : List.of("1", "abc")) {
       HttpResponse<String> response =
-          send("PUT", KEEP, JSON_TYPE,
-              "{\"metadata\":{\"name\":\"keep\",\"resourceVersion\":\"" + rv + "\"},\"data\":{\"a\":\"z\"}}");
+          send(
+              "PUT",
+              KEEP,
+              JSON_TYPE,
+              "{\"metadata\":{\"name\":\"keep\",\"resourceVersion\":\""
+                  + rv
+                  + "\"},\"data\":{\"a\":\"z\"}}");
       assertStatus(response, 409, "Conflict", conflict);
       assertDetails(response, "keep", "configmaps");
     }
@@ -349,7 +387,8 @@ class BadInputTest {
     String message = "unable to parse requirement: found '', expected: ',' or ')'";
     String query = "?labelSelector=a%20in%20(b";
     assertStatus(send("GET", CONFIGMAPS + query, null, null), 400, "BadRequest", message);
-    assertStatus(send("GET", CONFIGMAPS + query + "&watch=true", null, null), 400, "BadRequest", message);
+    assertStatus(
+        send("GET", CONFIGMAPS + query + "&watch=true", null, null), 400, "BadRequest", message);
     assertStatus(send("DELETE", CONFIGMAPS + query, null, null), 400, "BadRequest", message);
   }
 
@@ -373,10 +412,11 @@ class BadInputTest {
         send("GET", CONFIGMAPS + "?labelSelector=a%3Db_", null, null),
         400,
         "BadRequest",
-        "unable to parse requirement: values[0][a]: Invalid value: \"b_\": a valid label must be"
-            + " an empty string or consist of alphanumeric characters, '-', '_' or '.', and must"
-            + " start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or"
-            + " '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
+        "unable to parse requirement: values[0][a]: Invalid value: \"b_\": a valid label must be an"
+            + " empty string or consist of alphanumeric characters, '-', '_' or '.', and must start"
+            + " and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or"
+            + " '12345', regex used for validation is"
+            + " '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
   }
 
   @Test
@@ -393,7 +433,8 @@ class BadInputTest {
     String message = "field label not supported: spec.foo";
     String query = "?fieldSelector=spec.foo%3Db";
     assertStatus(send("GET", CONFIGMAPS + query, null, null), 400, "BadRequest", message);
-    assertStatus(send("GET", CONFIGMAPS + query + "&watch=true", null, null), 400, "BadRequest", message);
+    assertStatus(
+        send("GET", CONFIGMAPS + query + "&watch=true", null, null), 400, "BadRequest", message);
     assertStatus(send("DELETE", CONFIGMAPS + query, null, null), 400, "BadRequest", message);
   }
 
@@ -411,7 +452,11 @@ class BadInputTest {
   void continueTokenWithoutStartKeyIsBadRequest() throws Exception {
     // {"v":"meta.k8s.io/v1","rv":1,"start":""}
     assertStatus(
-        send("GET", CONFIGMAPS + "?continue=eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MSwic3RhcnQiOiIifQ", null, null),
+        send(
+            "GET",
+            CONFIGMAPS + "?continue=eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MSwic3RhcnQiOiIifQ",
+            null,
+            null),
         400,
         "BadRequest",
         "invalid continue token: continue key is not valid: encoded start key empty (version"
@@ -440,11 +485,20 @@ class BadInputTest {
     String message =
         "invalid resource version: resourceVersion: Invalid value: \"abc\": strconv.ParseUint:"
             + " parsing \"abc\": invalid syntax";
-    assertStatus(send("GET", KEEP + "?resourceVersion=abc", null, null), 400, "BadRequest", message);
-    assertStatus(send("GET", CONFIGMAPS + "?resourceVersion=abc", null, null), 400, "BadRequest", message);
     assertStatus(
-        send("GET", CONFIGMAPS + "?watch=true&resourceVersion=abc", null, null), 400, "BadRequest", message);
-    assertStatus(send("DELETE", CONFIGMAPS + "?resourceVersion=abc", null, null), 400, "BadRequest", message);
+        send("GET", KEEP + "?resourceVersion=abc", null, null), 400, "BadRequest", message);
+    assertStatus(
+        send("GET", CONFIGMAPS + "?resourceVersion=abc", null, null), 400, "BadRequest", message);
+    assertStatus(
+        send("GET", CONFIGMAPS + "?watch=true&resourceVersion=abc", null, null),
+        400,
+        "BadRequest",
+        message);
+    assertStatus(
+        send("DELETE", CONFIGMAPS + "?resourceVersion=abc", null, null),
+        400,
+        "BadRequest",
+        message);
   }
 
   @Test
@@ -480,13 +534,18 @@ class BadInputTest {
   @Test
   void resourceVersionMatchOnWatchWithoutInitialEventsIsInvalidListOptions() throws Exception {
     HttpResponse<String> response =
-        send("GET", CONFIGMAPS + "?watch=true&resourceVersionMatch=NotOlderThan&resourceVersion=1", null, null);
+        send(
+            "GET",
+            CONFIGMAPS + "?watch=true&resourceVersionMatch=NotOlderThan&resourceVersion=1",
+            null,
+            null);
     assertOptionsInvalid(
         response,
         "ListOptions",
         "resourceVersionMatch",
         "FieldValueForbidden",
-        "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
+        "Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is"
+            + " provided");
   }
 
   @Test
@@ -506,7 +565,10 @@ class BadInputTest {
     HttpResponse<String> get = send("GET", KEEP + "?bogusParam=1", null, null);
     assertThat(get.statusCode()).isEqualTo(200);
     HttpResponse<String> dryRunUpdate =
-        send("PUT", KEEP + "?bogusParam=1&dryRun=All", JSON_TYPE,
+        send(
+            "PUT",
+            KEEP + "?bogusParam=1&dryRun=All",
+            JSON_TYPE,
             "{\"metadata\":{\"name\":\"keep\"},\"data\":{\"a\":\"dry\"}}");
     assertThat(dryRunUpdate.statusCode()).as(dryRunUpdate.body()).isEqualTo(200);
     assertThat(JSON.readTree(dryRunUpdate.body()).at("/data/a").asString()).isEqualTo("dry");
@@ -568,7 +630,10 @@ class BadInputTest {
             "[{\"op\":\"bogus\",\"path\":\"/data\"}]")) {
       HttpResponse<String> response = send("PATCH", KEEP, "application/json-patch+json", patch);
       assertStatus(
-          response, 422, "Invalid", "the server rejected our request due to an error in our request");
+          response,
+          422,
+          "Invalid",
+          "the server rejected our request due to an error in our request");
       assertThat(JSON.readTree(response.body()).get("details").isEmpty()).as(patch).isTrue();
     }
   }
@@ -582,7 +647,11 @@ class BadInputTest {
         "ConfigMap in version \"v1\" cannot be handled as a ConfigMap: json: cannot unmarshal"
             + " number into Go struct field ConfigMap.data of type string");
     assertInvalid(
-        send("PATCH", KEEP, "application/merge-patch+json", "{\"metadata\":{\"finalizers\":[\"a/b\",\"a/b\"]}}"),
+        send(
+            "PATCH",
+            KEEP,
+            "application/merge-patch+json",
+            "{\"metadata\":{\"finalizers\":[\"a/b\",\"a/b\"]}}"),
         "ConfigMap",
         "keep",
         "metadata.finalizers[1]",
@@ -593,7 +662,10 @@ class BadInputTest {
   @Test
   void patchChangingTheNameIsBadRequest() throws Exception {
     assertStatus(
-        send("PATCH", KEEP, "application/json-patch+json",
+        send(
+            "PATCH",
+            KEEP,
+            "application/json-patch+json",
             "[{\"op\":\"replace\",\"path\":\"/metadata/name\",\"value\":\"Bad_Name\"}]"),
         400,
         "BadRequest",
@@ -621,25 +693,44 @@ class BadInputTest {
     String cause = "Unsupported value: []string{\"Bogus\"}: supported values: \"All\"";
     assertOptionsInvalid(
         send("POST", CONFIGMAPS + "?dryRun=Bogus", JSON_TYPE, "{\"metadata\":{\"name\":\"y\"}}"),
-        "CreateOptions", "dryRun", "FieldValueNotSupported", cause);
+        "CreateOptions",
+        "dryRun",
+        "FieldValueNotSupported",
+        cause);
     assertOptionsInvalid(
         send("PUT", KEEP + "?dryRun=Bogus", JSON_TYPE, "{\"metadata\":{\"name\":\"keep\"}}"),
-        "UpdateOptions", "dryRun", "FieldValueNotSupported", cause);
+        "UpdateOptions",
+        "dryRun",
+        "FieldValueNotSupported",
+        cause);
     assertOptionsInvalid(
         send("PATCH", KEEP + "?dryRun=Bogus", "application/merge-patch+json", "{}"),
-        "PatchOptions", "dryRun", "FieldValueNotSupported", cause);
+        "PatchOptions",
+        "dryRun",
+        "FieldValueNotSupported",
+        cause);
     assertOptionsInvalid(
         send("DELETE", KEEP + "?dryRun=Bogus", null, null),
-        "DeleteOptions", "dryRun", "FieldValueNotSupported", cause);
+        "DeleteOptions",
+        "dryRun",
+        "FieldValueNotSupported",
+        cause);
     assertOptionsInvalid(
         send("DELETE", CONFIGMAPS + "?dryRun=Bogus", null, null),
-        "DeleteOptions", "dryRun", "FieldValueNotSupported", cause);
+        "DeleteOptions",
+        "dryRun",
+        "FieldValueNotSupported",
+        cause);
   }
 
   @Test
   void invalidFieldValidationIsInvalidCreateOptions() throws Exception {
     assertOptionsInvalid(
-        send("POST", CONFIGMAPS + "?fieldValidation=Bogus", JSON_TYPE, "{\"metadata\":{\"name\":\"y\"}}"),
+        send(
+            "POST",
+            CONFIGMAPS + "?fieldValidation=Bogus",
+            JSON_TYPE,
+            "{\"metadata\":{\"name\":\"y\"}}"),
         "CreateOptions",
         "fieldValidation",
         "FieldValueNotSupported",
@@ -653,21 +744,38 @@ class BadInputTest {
             + " \"Orphan\", \"nil\"";
     assertOptionsInvalid(
         send("DELETE", KEEP + "?propagationPolicy=Bogus", null, null),
-        "DeleteOptions", "propagationPolicy", "FieldValueNotSupported", cause);
+        "DeleteOptions",
+        "propagationPolicy",
+        "FieldValueNotSupported",
+        cause);
     assertOptionsInvalid(
         send("DELETE", CONFIGMAPS + "?propagationPolicy=Bogus", null, null),
-        "DeleteOptions", "propagationPolicy", "FieldValueNotSupported", cause);
+        "DeleteOptions",
+        "propagationPolicy",
+        "FieldValueNotSupported",
+        cause);
     assertOptionsInvalid(
-        send("DELETE", KEEP, JSON_TYPE,
+        send(
+            "DELETE",
+            KEEP,
+            JSON_TYPE,
             "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"Bogus\"}"),
-        "DeleteOptions", "propagationPolicy", "FieldValueNotSupported", cause);
+        "DeleteOptions",
+        "propagationPolicy",
+        "FieldValueNotSupported",
+        cause);
   }
 
   @Test
   void malformedGracePeriodSecondsIsBadRequest() throws Exception {
     String message = "strconv.ParseInt: parsing \"abc\": invalid syntax";
-    assertStatus(send("DELETE", KEEP + "?gracePeriodSeconds=abc", null, null), 400, "BadRequest", message);
-    assertStatus(send("DELETE", CONFIGMAPS + "?gracePeriodSeconds=abc", null, null), 400, "BadRequest", message);
+    assertStatus(
+        send("DELETE", KEEP + "?gracePeriodSeconds=abc", null, null), 400, "BadRequest", message);
+    assertStatus(
+        send("DELETE", CONFIGMAPS + "?gracePeriodSeconds=abc", null, null),
+        400,
+        "BadRequest",
+        message);
   }
 
   @Test
@@ -702,8 +810,8 @@ class BadInputTest {
         send("DELETE", CONFIGMAPS, JSON_TYPE, "[]"),
         400,
         "BadRequest",
-        "couldn't get version/kind; json parse error: json: cannot unmarshal array into Go value"
-            + " of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string"
+        "couldn't get version/kind; json parse error: json: cannot unmarshal array into Go value of"
+            + " type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string"
             + " \"json:\\\"kind,omitempty\\\"\" }");
   }
 
@@ -719,13 +827,17 @@ class BadInputTest {
   @Test
   void bodyOverThreeMibWithContentLengthIsTooLarge() throws Exception {
     byte[] body = oversizedConfigMap();
-    HttpRequest request =
-        request("POST", CONFIGMAPS, JSON_TYPE, HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    assertStatus(
-        server.client.send(request, HttpResponse.BodyHandlers.ofString()),
-        413,
-        "RequestEntityTooLarge",
-        "Request entity too large: limit is 3145728");
+    for (HttpClient.Version version : HttpClient.Version.values()) {
+      HttpRequest request =
+          request("POST", CONFIGMAPS, JSON_TYPE, HttpRequest.BodyPublishers.ofByteArray(body))
+              .version(version)
+              .build();
+      HttpResponse<String> response =
+          server.client.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.version()).isEqualTo(version);
+      assertStatus(
+          response, 413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728");
+    }
   }
 
   @Test
@@ -781,7 +893,8 @@ class BadInputTest {
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
-    HttpResponse<String> response = server.client.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        server.client.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     assertThat(JSON.readTree(response.body()).at("/metadata/name").asString()).isEqualTo("big");
   }
@@ -815,7 +928,8 @@ class BadInputTest {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
     return server.client.send(
-        request(method, path, contentType, publisher).build(), HttpResponse.BodyHandlers.ofString());
+        request(method, path, contentType, publisher).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String message(HttpResponse<String> response) throws Exception {

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Bodies {
   /** Jackson's location at the end of a parse error: {@code (line 1, column 5)}. */
-  private static final Pattern YAML_LOCATION = Pattern.compile("\\(line (\\d+), column \\d+\\)\\s*$");
+  private static final Pattern YAML_LOCATION =
+      Pattern.compile("\\(line (\\d+), column \\d+\\)\\s*$");
 
   private Bodies() {}
 
@@ -115,9 +116,13 @@ final class Bodies {
     String problem =
         first
             .substring("yaml: ".length())
-            .replace("mapping values are not allowed here", "mapping values are not allowed in this context");
+            .replace(
+                "mapping values are not allowed here",
+                "mapping values are not allowed in this context");
     Matcher location = YAML_LOCATION.matcher(message);
-    return location.find() ? "yaml: line " + location.group(1) + ": " + problem : "yaml: " + problem;
+    return location.find()
+        ? "yaml: line " + location.group(1) + ": " + problem
+        : "yaml: " + problem;
   }
 
   /** The JSON decode error as upstream's {@code SimpleMetaFactory.Interpret} words it. */
@@ -139,7 +144,8 @@ final class Bodies {
     if (kind != null) {
       return "json: cannot unmarshal "
           + kind
-          + " into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\";"
+          + " into Go value of type struct {"
+          + " APIVersion string \"json:\\\"apiVersion,omitempty\\\"\";"
           + " Kind string \"json:\\\"kind,omitempty\\\"\" }";
     }
     return null;

@@ -217,8 +217,7 @@ final class GoJsonSyntax {
   }
 
   private SyntaxError invalid(String context) {
-    return new SyntaxError(
-        "invalid character " + quoteChar(data[pos] & 0xff) + " " + context);
+    return new SyntaxError("invalid character " + quoteChar(data[pos] & 0xff) + " " + context);
   }
 
   /** Go's {@code quoteChar}: the byte as a rune, quoted like {@code strconv.Quote}. */

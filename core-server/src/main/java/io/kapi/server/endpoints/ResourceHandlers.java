@@ -91,8 +91,8 @@ final class ResourceHandlers {
     HttpServerExchange exchange = request.exchange();
     WriteOptions options = new QueryParams(exchange).writeOptions("CreateOptions");
     Negotiation.Target target = Negotiation.negotiate(exchange, false);
-    Unstructured body =
-        Bodies.object(exchange, typedNull(exchange, RequestBodies.readAll(exchange, maxBodyBytes)), kind);
+    byte[] bytes = typedNull(exchange, RequestBodies.readAll(exchange, maxBodyBytes));
+    Unstructured body = Bodies.object(exchange, bytes, kind);
     WriteResult result = store.create(namespace, body, options);
     output.writeObject(exchange, 201, target, StoredObject.of(result.object()), result.warnings());
   }
@@ -121,8 +121,8 @@ final class ResourceHandlers {
     HttpServerExchange exchange = request.exchange();
     WriteOptions options = new QueryParams(exchange).writeOptions("UpdateOptions");
     Negotiation.Target target = Negotiation.negotiate(exchange, false);
-    Unstructured body =
-        Bodies.object(exchange, typedNull(exchange, RequestBodies.readAll(exchange, maxBodyBytes)), kind);
+    byte[] bytes = typedNull(exchange, RequestBodies.readAll(exchange, maxBodyBytes));
+    Unstructured body = Bodies.object(exchange, bytes, kind);
     WriteResult result =
         store.update(
             namespace, name, io.kapi.server.registry.ObjectUpdater.replaceWith(body), options, status);

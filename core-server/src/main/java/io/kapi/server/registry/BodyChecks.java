@@ -30,7 +30,8 @@ final class BodyChecks {
 
   /**
    * The body's apiVersion must be the store's (400), its kind the resource's (422; in the legacy
-   * core group both are 400 as upstream's typed decoder answers); absent ones are filled. Its metadata must have the shape of ObjectMeta (400 otherwise).
+   * core group both are 400 as upstream's typed decoder answers); absent ones are filled. Its
+   * metadata must have the shape of ObjectMeta (400 otherwise).
    */
   void typeMeta(Unstructured object) {
     try {

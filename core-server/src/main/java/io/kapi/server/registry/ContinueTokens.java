@@ -156,7 +156,8 @@ final class ContinueTokens {
   /** Go's {@code encoding/json} wording for the common syntax errors. */
   private static String jsonSyntaxError(byte[] data) {
     int i = 0;
-    while (i < data.length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) {
+    while (i < data.length
+        && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) {
       i++;
     }
     if (i == data.length) {

@@ -27,7 +27,8 @@ class GoJsonSyntaxTest {
 
   @Test
   void invalidCharactersNameTheScannerState() {
-    assertThat(error("{bad")).isEqualTo("invalid character 'b' looking for beginning of object key string");
+    assertThat(error("{bad"))
+        .isEqualTo("invalid character 'b' looking for beginning of object key string");
     assertThat(error("{\"a\" 1}")).isEqualTo("invalid character '1' after object key");
     assertThat(error("{\"a\":1 \"b\"}"))
         .isEqualTo("invalid character '\"' after object key:value pair");
@@ -35,7 +36,8 @@ class GoJsonSyntaxTest {
     assertThat(error("x")).isEqualTo("invalid character 'x' looking for beginning of value");
     assertThat(error("tru ")).isEqualTo("invalid character ' ' in literal true (expecting 'e')");
     assertThat(error("-x")).isEqualTo("invalid character 'x' in numeric literal");
-    assertThat(error("1.e")).isEqualTo("invalid character 'e' after decimal point in numeric literal");
+    assertThat(error("1.e"))
+        .isEqualTo("invalid character 'e' after decimal point in numeric literal");
     assertThat(error("\"\\q\"")).isEqualTo("invalid character 'q' in string escape code");
     assertThat(error("{} x")).isEqualTo("invalid character 'x' after top-level value");
     assertThat(error("\"a\tb\"")).isEqualTo("invalid character '\\t' in string literal");
@@ -53,9 +55,12 @@ class GoJsonSyntaxTest {
   @Test
   void topLevelKindNamesNonObjects() {
     assertThat(GoJsonSyntax.topLevelKind("[]".getBytes(StandardCharsets.UTF_8))).isEqualTo("array");
-    assertThat(GoJsonSyntax.topLevelKind(" \"s\"".getBytes(StandardCharsets.UTF_8))).isEqualTo("string");
-    assertThat(GoJsonSyntax.topLevelKind("12".getBytes(StandardCharsets.UTF_8))).isEqualTo("number");
-    assertThat(GoJsonSyntax.topLevelKind("true".getBytes(StandardCharsets.UTF_8))).isEqualTo("bool");
+    assertThat(GoJsonSyntax.topLevelKind(" \"s\"".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("string");
+    assertThat(GoJsonSyntax.topLevelKind("12".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("number");
+    assertThat(GoJsonSyntax.topLevelKind("true".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("bool");
     assertThat(GoJsonSyntax.topLevelKind("{}".getBytes(StandardCharsets.UTF_8))).isNull();
     assertThat(GoJsonSyntax.topLevelKind("null".getBytes(StandardCharsets.UTF_8))).isNull();
   }

@@ -63,7 +63,8 @@ class LegacySchemeDecodingTest {
 
   @Test
   void missingKindAndApiVersionAreFilledIn() {
-    Unstructured body = new Unstructured(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    Unstructured body =
+        new Unstructured(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     body.setName("a");
     Unstructured created = configMaps.create("", body, WriteOptions.DEFAULT).object();
     assertThat(created.getApiVersion()).isEqualTo("v1");
