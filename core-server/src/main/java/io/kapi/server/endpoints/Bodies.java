@@ -14,6 +14,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * transformDecodeError} wording, never a 500.
  */
 final class Bodies {
+  /** Jackson's location at the end of a parse error: {@code (line 1, column 5)}. */
+  private static final Pattern YAML_LOCATION =
+      Pattern.compile("\\(line (\\d+), column \\d+\\)\\s*$");
+
   private Bodies() {}
 
   /** Whether the request's {@code Content-Type} is YAML. */
@@ -68,7 +74,7 @@ final class Bodies {
         }
         problem = "Object 'Kind' is missing in 'null'";
       } catch (DecodeException e) {
-        problem = e.getMessage();
+        problem = yaml ? goYamlProblem(String.valueOf(e.getMessage())) : goJsonProblem(body, e);
       } catch (RuntimeException e) {
         problem = String.valueOf(e.getMessage());
       }
@@ -110,7 +116,12 @@ final class Bodies {
       }
       return options;
     } catch (DecodeException e) {
-      throw ApiErrors.badRequest(e.getMessage());
+      // upstream (since #133358): 400 with the decoder's own error text
+      String interpret = isYaml(exchange) ? null : interpretProblem(body);
+      throw ApiErrors.badRequest(
+          interpret == null
+              ? String.valueOf(e.getMessage())
+              : "couldn't get version/kind; json parse error: " + interpret);
     }
   }
 
@@ -146,6 +157,54 @@ final class Bodies {
     String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
     return ApiErrors.badRequest(
         bodyKind + " in version \"" + version + "\" cannot be handled as a " + kind + ": " + problem);
+  }
+
+  /**
+   * A YAML parse error in go-yaml's shape, {@code yaml: line 1: <problem>}: the parser's problem
+   * and line without the source excerpt, in go-yaml's words where they differ.
+   */
+  static String goYamlProblem(String message) {
+    int newline = message.indexOf('\n');
+    String first = (newline < 0 ? message : message.substring(0, newline)).strip();
+    if (!first.startsWith("yaml: ")) {
+      return message;
+    }
+    String problem =
+        first
+            .substring("yaml: ".length())
+            .replace(
+                "mapping values are not allowed here",
+                "mapping values are not allowed in this context");
+    Matcher location = YAML_LOCATION.matcher(message);
+    return location.find()
+        ? "yaml: line " + location.group(1) + ": " + problem
+        : "yaml: " + problem;
+  }
+
+  /** The JSON decode error as upstream's {@code SimpleMetaFactory.Interpret} words it. */
+  private static String goJsonProblem(byte[] body, DecodeException e) {
+    String interpret = interpretProblem(body);
+    return interpret != null ? interpret : String.valueOf(e.getMessage());
+  }
+
+  /**
+   * Go's error for reading apiVersion and kind out of {@code body}: a syntax error, or a top-level
+   * value that is not an object; null when neither.
+   */
+  private static @Nullable String interpretProblem(byte[] body) {
+    String syntax = GoJsonSyntax.firstError(body);
+    if (syntax != null) {
+      return syntax;
+    }
+    String kind = GoJsonSyntax.topLevelKind(body);
+    if (kind != null) {
+      return "json: cannot unmarshal "
+          + kind
+          + " into Go value of type struct {"
+          + " APIVersion string \"json:\\\"apiVersion,omitempty\\\"\";"
+          + " Kind string \"json:\\\"kind,omitempty\\\"\" }";
+    }
+    return null;
   }
 
   /** Upstream's {@code summarizeData}: JSON objects as text, anything else as hex, 30 bytes max. */

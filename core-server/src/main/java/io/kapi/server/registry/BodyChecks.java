@@ -29,8 +29,9 @@ final class BodyChecks {
   }
 
   /**
-   * The body's apiVersion must be the store's (400), its kind the resource's (422); absent ones are
-   * filled. Its metadata must have the shape of ObjectMeta (400 otherwise).
+   * The body's apiVersion must be the store's (400), its kind the resource's (422; in the legacy
+   * core group both are 400 as upstream's typed decoder answers); absent ones are filled. Its
+   * metadata must have the shape of ObjectMeta (400 otherwise).
    */
   void typeMeta(Unstructured object) {
     try {
@@ -39,6 +40,14 @@ final class BodyChecks {
       throw ApiErrors.badRequest(String.valueOf(e.getMessage()));
     }
     String bodyApiVersion = object.getApiVersion();
+    if (group.isEmpty()) {
+      // the legacy core group is decoded by upstream's typed scheme, which answers differently
+      String effectiveVersion = bodyApiVersion == null ? apiVersion : bodyApiVersion;
+      String effectiveKind = object.getKind() == null ? resource.kind() : object.getKind();
+      if (!effectiveVersion.equals(apiVersion) || !effectiveKind.equals(resource.kind())) {
+        throw LegacySchemeDecoding.mismatch(effectiveVersion, effectiveKind, resource.kind());
+      }
+    }
     if (bodyApiVersion == null) {
       ObjectCodec.putSorted(
           object.object(), "apiVersion", JsonNodeFactory.instance.stringNode(apiVersion));

@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkState;
 
 import io.kapi.api.errors.ApiErrors;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Protocols;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -28,12 +30,16 @@ public final class RequestBodies {
     try (InputStream in = exchange.getInputStream()) {
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (body.length > limit) {
+        // the rest of the body stays unread: an HTTP/1.x connection cannot be reused
+        if (!exchange.getProtocol().equals(Protocols.HTTP_2_0)) {
+          exchange.setPersistent(false);
+        }
         throw ApiErrors.requestEntityTooLarge(limit);
       }
       return body;
     } catch (IOException e) {
       // Undertow signals a body over setMaxEntitySize as an IOException while reading
-      if (exchange.getMaxEntitySize() > 0 && exchange.getMaxEntitySize() <= limit) {
+      if (e instanceof RequestTooBigException) {
         exchange.setPersistent(false);
         throw ApiErrors.requestEntityTooLarge(limit);
       }

@@ -57,6 +57,9 @@ public final class SecureServer implements AutoCloseable {
             .addHttpsListener(port, bindAddress, sslContext)
             .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
             .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+            // no connection-level body limit (Undertow's default is 2 MiB and drops the
+            // connection without a response): the handler chain answers 413 over its own limit
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
             .setSocketOption(Options.SSL_CLIENT_AUTH_MODE, SslClientAuthMode.REQUESTED)
             .setHandler(graceful)
             .build();
