@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,6 +59,7 @@ public final class ApiInstaller {
   private final UnaryOperator<WatchCache.Builder<Unstructured>> watchCache;
   private final Clock clock;
   private final WatchHandler watches = new WatchHandler();
+  private final List<Store> installed = new CopyOnWriteArrayList<>();
 
   private ApiInstaller(Builder b) {
     this.storage = b.storage;
@@ -136,7 +138,18 @@ public final class ApiInstaller {
       stores.values().forEach(Store::close);
       throw e;
     }
+    installed.addAll(stores.values());
     return new InstalledApiGroup(group, stores);
+  }
+
+  /**
+   * Every store this installer has installed so far, across all groups, in installation order: a
+   * live view of the server's resources for controllers that must visit all of them (the namespace
+   * controller empties a namespace through every namespaced store, custom resources included once
+   * their group is installed). Thread-safe.
+   */
+  public List<Store> stores() {
+    return List.copyOf(installed);
   }
 
   private static void addRoutes(WebService.Builder ws, ResourceHandlers h) {

@@ -103,6 +103,38 @@ public interface ResourceStrategy {
    */
   default void admitDelete(Unstructured object) {}
 
+  /**
+   * Whether finalizers other than {@code metadata.finalizers} hold {@code object} in storage once
+   * it is deleted (upstream's {@code ShouldDeleteDuringUpdate}): while this answers true a DELETE
+   * only marks the object (deletion timestamp, {@link #prepareForDelete}) and an update of a marked
+   * object keeps it. A namespace answers true while its {@code spec.finalizers} is non-empty.
+   */
+  default boolean heldByResourceFinalizers(Unstructured object) {
+    return false;
+  }
+
+  /**
+   * Called when a DELETE marks {@code object} as being deleted (after the store set its deletion
+   * timestamp) because finalizers hold it; may change it further, e.g. a namespace's phase.
+   */
+  default void prepareForDelete(Unstructured object) {}
+
+  /**
+   * The field selector labels ({@code ?fieldSelector=}) supported beyond {@code metadata.name} and
+   * {@code metadata.namespace}; others are refused with 400 {@code field label not supported}.
+   */
+  default List<String> selectableFields() {
+    return List.of();
+  }
+
+  /**
+   * The value of the {@linkplain #selectableFields() selectable field} {@code field} of {@code
+   * object}, {@code ""} when absent. By default the value at the dotted path.
+   */
+  default String fieldValue(Unstructured object, String field) {
+    return object.fieldValue(field);
+  }
+
   private static Map<String, JsonNode> withoutMetadataAndStatus(Unstructured object) {
     Map<String, JsonNode> fields = new java.util.HashMap<>();
     for (Map.Entry<String, JsonNode> e : object.object().properties()) {

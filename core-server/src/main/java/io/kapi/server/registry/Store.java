@@ -10,6 +10,7 @@ import io.kapi.api.meta.DeleteOptions;
 import io.kapi.api.meta.Preconditions;
 import io.kapi.api.meta.Status;
 import io.kapi.api.meta.StatusDetails;
+import io.kapi.api.schema.GroupResource;
 import io.kapi.api.schema.GroupVersion;
 import io.kapi.api.schema.GroupVersionKind;
 import io.kapi.api.unstructured.Unstructured;
@@ -167,7 +168,8 @@ public final class Store implements AutoCloseable {
   public ObjectList list(String namespace, ListParams params) {
     checkNotNull(params, "params");
     String prefix = listPrefix(namespace);
-    Predicate<Unstructured> filter = ListPages.filter(params.labelSelector(), params.fieldSelector());
+    Predicate<Unstructured> filter =
+        ListPages.filter(params.labelSelector(), params.fieldSelector(), strategy);
     int limit = (int) Math.min(Integer.MAX_VALUE - 1, params.limit());
     String rv = params.resourceVersion();
     if (params.continueToken() != null) {
@@ -223,7 +225,8 @@ public final class Store implements AutoCloseable {
     checkNotNull(params, "params");
     checkNotNull(consumer, "consumer");
     String prefix = listPrefix(namespace);
-    Predicate<Unstructured> filter = ListPages.filter(params.labelSelector(), params.fieldSelector());
+    Predicate<Unstructured> filter =
+        ListPages.filter(params.labelSelector(), params.fieldSelector(), strategy);
     String rv = params.resourceVersion();
     long revision = rv == null ? 0 : parseResourceVersion(rv);
     CacheWatchRequest.InitialEvents initial;
@@ -287,8 +290,8 @@ public final class Store implements AutoCloseable {
     }
     prepareForCreate(object);
     String requestNamespace = resource.namespaced() ? namespace : "";
-    if (!requestNamespace.isEmpty() && !namespaces.exists(requestNamespace)) {
-      throw ApiErrors.notFound("", "namespaces", requestNamespace);
+    if (!requestNamespace.isEmpty()) {
+      namespaces.admitCreate(groupResource(), requestNamespace, object);
     }
     if (object.getResourceVersion() != null) {
       throw RegistryErrors.unknown(500, "resourceVersion should not be set on objects to be created");
@@ -401,6 +404,9 @@ public final class Store implements AutoCloseable {
         }
         object.setResourceVersion(null);
         prepareForCreate(object);
+        if (!requestNamespace.isEmpty()) {
+          namespaces.admitCreate(groupResource(), requestNamespace, object);
+        }
         if (options.dryRun()) {
           object.sortKeys();
           return new WriteResult(object, true, warnings);
@@ -422,7 +428,9 @@ public final class Store implements AutoCloseable {
       strategy.canonicalize(updated);
       ObjectCodec.setResourceVersion(updated, current.modRevision());
       try {
-        if (updated.getDeletionTimestamp() != null && updated.getFinalizers().isEmpty()) {
+        if (updated.getDeletionTimestamp() != null
+            && updated.getFinalizers().isEmpty()
+            && !strategy.heldByResourceFinalizers(updated)) {
           if (!options.dryRun()) {
             storage.delete(key, current.modRevision());
           }
@@ -529,13 +537,14 @@ public final class Store implements AutoCloseable {
       checkPreconditions(options.preconditions(), object, name);
       resource.strategy().admitDelete(object);
       try {
-        if (!object.getFinalizers().isEmpty()) {
+        if (!object.getFinalizers().isEmpty() || strategy.heldByResourceFinalizers(object)) {
           Long grace = object.getDeletionGracePeriodSeconds();
           if (object.getDeletionTimestamp() != null && grace != null && grace == 0) {
             return new DeleteResult(object, false);
           }
           Unstructured marked = object.deepCopy();
           markAsDeleting(marked);
+          strategy.prepareForDelete(marked);
           if (dryRun) {
             marked.sortKeys();
             return new DeleteResult(marked, false);
@@ -680,6 +689,10 @@ public final class Store implements AutoCloseable {
           "Name parameter invalid: " + GoQuote.quote(name) + ": " + String.join(";", problems));
     }
     return StorageKeys.objectKey(storagePrefix, resource.namespaced() ? namespace : null, name);
+  }
+
+  private GroupResource groupResource() {
+    return GroupResource.of(group, resource.plural());
   }
 
   private ApiException notFound(String name) {

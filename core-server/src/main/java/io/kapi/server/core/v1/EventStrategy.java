@@ -89,4 +89,16 @@ final class EventStrategy implements ResourceStrategy {
   public boolean generationChanged(Unstructured event, Unstructured old) {
     return false;
   }
+
+  /** Upstream's field selector labels of events ({@link CoreFieldLabels}). */
+  @Override
+  public java.util.List<String> selectableFields() {
+    return CoreFieldLabels.supported("events");
+  }
+
+  @Override
+  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
+    return java.util.Objects.requireNonNullElse(
+        CoreFieldLabels.value("events", object, field), "");
+  }
 }

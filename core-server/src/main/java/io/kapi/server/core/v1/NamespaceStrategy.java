@@ -24,6 +24,9 @@ final class NamespaceStrategy implements ResourceStrategy {
   static final String NAME_LABEL = "kubernetes.io/metadata.name";
   static final String ACTIVE = "Active";
   static final String TERMINATING = "Terminating";
+  static final String STILL_EMPTYING =
+      "The system is ensuring all content is removed from this namespace.  Upon completion, this"
+          + " namespace will automatically be purged by the system.";
 
   @Override
   public void prepareForCreate(Unstructured namespace) {
@@ -112,9 +115,45 @@ final class NamespaceStrategy implements ResourceStrategy {
     return false;
   }
 
-  /** {@code default}, {@code kube-system} and {@code kube-public} may not be deleted (403). */
+  /**
+   * {@code default}, {@code kube-system} and {@code kube-public} may not be deleted (403); a
+   * namespace already terminating cannot be deleted again until the system has emptied it (409),
+   * as upstream's namespace REST storage answers.
+   */
   @Override
   public void admitDelete(Unstructured namespace) {
-    NamespaceLifecycle.admitDelete(java.util.Objects.requireNonNullElse(namespace.getName(), ""));
+    String name = java.util.Objects.requireNonNullElse(namespace.getName(), "");
+    NamespaceLifecycle.admitDelete(name);
+    if (namespace.getDeletionTimestamp() != null && heldByResourceFinalizers(namespace)) {
+      throw io.kapi.api.errors.ApiErrors.conflict("", "namespaces", name, STILL_EMPTYING);
+    }
+  }
+
+  /** A namespace stays while {@code spec.finalizers} is non-empty (upstream's finalize flow). */
+  @Override
+  public boolean heldByResourceFinalizers(Unstructured namespace) {
+    return !Trees.strings(Trees.object(namespace, "spec"), "finalizers").isEmpty();
+  }
+
+  /**
+   * The first DELETE turns the namespace {@code Terminating}; the namespace controller then
+   * empties it. Namespaces carry no deletion grace period.
+   */
+  @Override
+  public void prepareForDelete(Unstructured namespace) {
+    namespace.setDeletionGracePeriodSeconds(null);
+    Trees.objectForWrite(namespace, "status").put("phase", TERMINATING);
+  }
+
+  /** Upstream's field selector labels of namespaces ({@link CoreFieldLabels}). */
+  @Override
+  public java.util.List<String> selectableFields() {
+    return CoreFieldLabels.supported("namespaces");
+  }
+
+  @Override
+  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
+    return java.util.Objects.requireNonNullElse(
+        CoreFieldLabels.value("namespaces", object, field), "");
   }
 }

@@ -41,4 +41,16 @@ final class PodStrategy implements ResourceStrategy {
   public List<FieldError> validateStatusUpdate(Unstructured pod, Unstructured old) {
     return PodValidation.validateStatusUpdate(pod, old);
   }
+
+  /** Upstream's field selector labels of pods ({@link CoreFieldLabels}). */
+  @Override
+  public java.util.List<String> selectableFields() {
+    return CoreFieldLabels.supported("pods");
+  }
+
+  @Override
+  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
+    return java.util.Objects.requireNonNullElse(
+        CoreFieldLabels.value("pods", object, field), "");
+  }
 }

@@ -160,4 +160,16 @@ final class SecretStrategy implements ResourceStrategy {
   public boolean generationChanged(Unstructured secret, Unstructured old) {
     return false;
   }
+
+  /** Upstream's field selector labels of secrets ({@link CoreFieldLabels}). */
+  @Override
+  public java.util.List<String> selectableFields() {
+    return CoreFieldLabels.supported("secrets");
+  }
+
+  @Override
+  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
+    return java.util.Objects.requireNonNullElse(
+        CoreFieldLabels.value("secrets", object, field), "");
+  }
 }

@@ -58,4 +58,16 @@ final class ServiceStrategy implements ResourceStrategy {
   public boolean generationChanged(Unstructured service, Unstructured old) {
     return false;
   }
+
+  /** Upstream's field selector labels of services ({@link CoreFieldLabels}). */
+  @Override
+  public java.util.List<String> selectableFields() {
+    return CoreFieldLabels.supported("services");
+  }
+
+  @Override
+  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
+    return java.util.Objects.requireNonNullElse(
+        CoreFieldLabels.value("services", object, field), "");
+  }
 }
