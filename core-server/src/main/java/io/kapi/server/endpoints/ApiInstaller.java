@@ -46,7 +46,7 @@ import java.util.function.UnaryOperator;
  * <p>Routes per resource ({@code R}), for namespaced ones below {@code /namespaces/{namespace}}:
  * {@code GET|POST|DELETE /R} (list or watch, create, delete collection), {@code
  * GET|PUT|PATCH|DELETE /R/{name}}, {@code GET|PUT|PATCH /R/{name}/status} with a status
- * subresource, {@code GET /R} across namespaces, and the legacy {@code /watch/...} paths. Request
+ * subresource, {@code PUT /R/{name}/<sub>} per update subresource (namespaces' {@code finalize}), {@code GET /R} across namespaces, and the legacy {@code /watch/...} paths. Request
  * handling blocks only on worker threads; watches hold no thread at all.
  */
 public final class ApiInstaller {
@@ -218,6 +218,17 @@ public final class ApiInstaller {
                   "partially update status of the specified " + kind, false)
               .consumes(patchTypes.toArray(String[]::new))
               .to(blocking((req, ns, name) -> h.patch(req, ns, name, true), r.namespaced()))
+              .build());
+    }
+    for (String subresource : r.updateSubresources()) {
+      String suffix = Character.toUpperCase(subresource.charAt(0)) + subresource.substring(1);
+      ws.route(
+          route("PUT", item + "/" + subresource, "replace" + scope + kind + suffix,
+                  "replace " + subresource + " of the specified " + kind, false)
+              .consumes(CONSUMES)
+              .to(blocking(
+                  (req, ns, name) -> h.updateSubresource(req, ns, name, subresource),
+                  r.namespaced()))
               .build());
     }
     if (r.namespaced()) {

@@ -120,6 +120,26 @@ public interface ResourceStrategy {
   default void prepareForDelete(Unstructured object) {}
 
   /**
+   * The object an update through the {@linkplain ResourceDefinition#updateSubresources() update
+   * subresource} {@code subresource} stores, computed from the request's {@code object} and the
+   * stored {@code old} (a copy, which may be modified and returned); the store then checks the
+   * resourceVersion and validates with {@link #validateSubresourceUpdate}. Upstream's finalize
+   * strategy takes only {@code spec.finalizers} from the request.
+   *
+   * @throws IllegalStateException by default: a strategy serving update subresources overrides this
+   */
+  default Unstructured prepareForSubresourceUpdate(
+      String subresource, Unstructured object, Unstructured old) {
+    throw new IllegalStateException("the strategy does not update subresource " + subresource);
+  }
+
+  /** Errors of an update through an update subresource (see {@link #prepareForSubresourceUpdate}). */
+  default List<FieldError> validateSubresourceUpdate(
+      String subresource, Unstructured object, Unstructured old) {
+    return List.of();
+  }
+
+  /**
    * The field selector labels ({@code ?fieldSelector=}) supported beyond {@code metadata.name} and
    * {@code metadata.namespace}; others are refused with 400 {@code field label not supported}.
    */

@@ -385,6 +385,46 @@ public final class Store implements AutoCloseable {
         !statusSubresource || resource.hasStatusSubresource(),
         "resource %s has no status subresource",
         resource.plural());
+    return update(
+        namespace, name, updater, options, statusSubresource ? "status" : null, forceAllowCreate);
+  }
+
+  /**
+   * Updates the object {@code name} through its {@linkplain ResourceDefinition#updateSubresources()
+   * update subresource} {@code subresource} ({@code PUT .../namespaces/x/finalize}): what is stored
+   * is what {@link ResourceStrategy#prepareForSubresourceUpdate} makes of the request and the
+   * stored object; resourceVersion rules as for {@link #update(String, String, ObjectUpdater,
+   * WriteOptions, boolean)}; a missing object is 404. An object being deleted that the update
+   * leaves without finalizers is deleted.
+   *
+   * @throws IllegalArgumentException if the resource has no such update subresource
+   * @throws ApiException 404 (missing), 409 (stale), 422 (invalid)
+   */
+  public WriteResult updateSubresource(
+      String namespace,
+      String name,
+      String subresource,
+      ObjectUpdater updater,
+      WriteOptions options) {
+    checkNotNull(subresource, "subresource");
+    checkNotNull(updater, "updater");
+    checkNotNull(options, "options");
+    checkArgument(
+        resource.updateSubresources().contains(subresource),
+        "resource %s has no subresource %s",
+        resource.plural(),
+        subresource);
+    return update(namespace, name, updater, options, subresource, false);
+  }
+
+  private WriteResult update(
+      String namespace,
+      String name,
+      ObjectUpdater updater,
+      WriteOptions options,
+      @Nullable String subresource,
+      boolean forceAllowCreate) {
+    boolean statusSubresource = "status".equals(subresource);
     String requestNamespace = resource.namespaced() ? namespace : "";
     String key = objectKey(requestNamespace, name);
     while (true) {
@@ -399,7 +439,7 @@ public final class Store implements AutoCloseable {
       schema.applyDefaults(object.object());
       checks.namespace(object, requestNamespace);
       if (current == null || old == null) {
-        if (statusSubresource || !(forceAllowCreate || strategy.allowCreateOnUpdate())) {
+        if (subresource != null || !(forceAllowCreate || strategy.allowCreateOnUpdate())) {
           throw notFound(name);
         }
         object.setResourceVersion(null);
@@ -424,7 +464,11 @@ public final class Store implements AutoCloseable {
       }
       checkResourceVersion(object, current, name);
       Unstructured updated =
-          statusSubresource ? prepareStatusUpdate(object, old) : prepareUpdate(object, old);
+          subresource == null
+              ? prepareUpdate(object, old)
+              : statusSubresource
+                  ? prepareStatusUpdate(object, old)
+                  : prepareSubresourceUpdate(subresource, object, old);
       strategy.canonicalize(updated);
       ObjectCodec.setResourceVersion(updated, current.modRevision());
       try {
@@ -510,6 +554,21 @@ public final class Store implements AutoCloseable {
     }
     List<FieldError> errors = new ArrayList<>(schema.validate(updated.object()));
     errors.addAll(strategy.validateStatusUpdate(updated, old));
+    if (!errors.isEmpty()) {
+      throw checks.invalid(updated, errors);
+    }
+    return updated;
+  }
+
+  private Unstructured prepareSubresourceUpdate(
+      String subresource, Unstructured object, Unstructured old) {
+    Unstructured updated =
+        checkNotNull(
+            strategy.prepareForSubresourceUpdate(subresource, object, old.deepCopy()),
+            "prepareForSubresourceUpdate result");
+    List<FieldError> errors = new ArrayList<>(MetaValidation.forUpdate(updated, old));
+    errors.addAll(schema.validate(updated.object()));
+    errors.addAll(strategy.validateSubresourceUpdate(subresource, updated, old));
     if (!errors.isEmpty()) {
       throw checks.invalid(updated, errors);
     }

@@ -159,6 +159,67 @@ class NamespaceLifecycleOverHttpTest {
   }
 
   @Test
+  void finalizeSubresourceReleasesATerminatingNamespaceAtOnce() throws Exception {
+    createNamespace("team-e");
+    createConfigMap("team-e", "held", "[\"example.com/hold\"]");
+    assertThat(api.delete("/api/v1/namespaces/team-e").statusCode()).isEqualTo(200);
+    JsonNode terminating =
+        CoreApi.json(
+            api.await(
+                    "/api/v1/namespaces/team-e",
+                    r -> conditionTrue(r.body(), "NamespaceContentRemaining"))
+                .body());
+
+    HttpResponse<String> finalized =
+        api.put(
+            "/api/v1/namespaces/team-e/finalize",
+            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"team-e\","
+                + "\"resourceVersion\":\""
+                + terminating.path("metadata").path("resourceVersion").asString()
+                + "\"},\"spec\":{\"finalizers\":[]}}");
+
+    assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(200);
+    assertThat(api.get("/api/v1/namespaces/team-e").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void namespaceWithoutSpecFinalizersIsDeletedAtOnce() throws Exception {
+    createNamespace("team-f");
+    HttpResponse<String> finalized =
+        api.put(
+            "/api/v1/namespaces/team-f/finalize",
+            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"team-f\","
+                + "\"labels\":{\"ignored\":\"yes\"}},\"spec\":{\"finalizers\":[]}}");
+    assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(200);
+    JsonNode active = CoreApi.json(finalized.body());
+    assertThat(active.path("spec").path("finalizers").toString()).isEqualTo("[]");
+    assertThat(active.path("metadata").path("labels").has("ignored")).isFalse();
+    assertThat(active.path("status").path("phase").asString()).isEqualTo("Active");
+
+    HttpResponse<String> deleted = api.delete("/api/v1/namespaces/team-f");
+
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(api.get("/api/v1/namespaces/team-f").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void discoveryListsTheFinalizeSubresource() throws Exception {
+    JsonNode v1 = CoreApi.json(api.get("/api/v1").body());
+    List<String> namespaceResources = new ArrayList<>();
+    for (JsonNode r : v1.path("resources")) {
+      if (r.path("name").asString().startsWith("namespaces")) {
+        namespaceResources.add(r.path("name").asString() + " " + r.path("verbs"));
+      }
+    }
+    assertThat(namespaceResources)
+        .containsExactly(
+            "namespaces [\"create\",\"delete\",\"deletecollection\",\"get\",\"list\",\"patch\","
+                + "\"update\",\"watch\"]",
+            "namespaces/finalize [\"update\"]",
+            "namespaces/status [\"get\",\"patch\",\"update\"]");
+  }
+
+  @Test
   void createInMissingNamespaceIsNotFound() throws Exception {
     HttpResponse<String> r =
         api.post(

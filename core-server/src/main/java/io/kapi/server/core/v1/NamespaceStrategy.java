@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NamespaceStrategy implements ResourceStrategy {
   static final String FINALIZER = "kubernetes";
+  static final String FINALIZE = "finalize";
   static final String NAME_LABEL = "kubernetes.io/metadata.name";
   static final String ACTIVE = "Active";
   static final String TERMINATING = "Terminating";
@@ -133,6 +134,35 @@ final class NamespaceStrategy implements ResourceStrategy {
   @Override
   public boolean heldByResourceFinalizers(Unstructured namespace) {
     return !Trees.strings(Trees.object(namespace, "spec"), "finalizers").isEmpty();
+  }
+
+  /**
+   * {@code PUT namespaces/x/finalize} ({@code namespaceFinalizeStrategy}): only {@code
+   * spec.finalizers} comes from the request, so the namespace controller (or an administrator)
+   * can release a terminating namespace; once it has no finalizers left it is deleted.
+   */
+  @Override
+  public Unstructured prepareForSubresourceUpdate(
+      String subresource, Unstructured namespace, Unstructured old) {
+    if (!subresource.equals(FINALIZE)) {
+      throw new IllegalStateException("namespaces have no subresource " + subresource);
+    }
+    JsonNode finalizers = namespace.getNested("spec", "finalizers");
+    if (finalizers == null || finalizers.isNull()) {
+      ObjectNode spec = Trees.object(old, "spec");
+      if (spec != null) {
+        spec.remove("finalizers");
+      }
+    } else {
+      Trees.objectForWrite(old, "spec").set("finalizers", finalizers.deepCopy());
+    }
+    return old;
+  }
+
+  @Override
+  public List<FieldError> validateSubresourceUpdate(
+      String subresource, Unstructured namespace, Unstructured old) {
+    return validate(namespace);
   }
 
   /**
