@@ -40,7 +40,7 @@ class NamespaceDeletionIT {
           value: s3cr3t
         """);
     try (JarProcess server = new JarProcess(dataDir, "--storage-backend=memory")) {
-      JarProcess.KubectlResult created = server.kubectl(home, "create", "-f", manifest.toString());
+      JarProcess.KubectlResult created = server.kubectl(home, "create", "--validate=false", "-f", manifest.toString());
       assertThat(created.exitCode()).as(created.output()).isZero();
       assertThat(created.output())
           .contains("namespace/team-x created", "configmap/settings created", "secret/token created");
