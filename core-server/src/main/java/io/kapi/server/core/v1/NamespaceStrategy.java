@@ -165,6 +165,13 @@ final class NamespaceStrategy implements ResourceStrategy {
     return validate(namespace);
   }
 
+  /** Whether {@code namespace} is being deleted and no finalizer of either kind holds it. */
+  static boolean releasedForRemoval(Unstructured namespace) {
+    return namespace.getDeletionTimestamp() != null
+        && namespace.getFinalizers().isEmpty()
+        && Trees.strings(Trees.object(namespace, "spec"), "finalizers").isEmpty();
+  }
+
   /**
    * The first DELETE turns the namespace {@code Terminating}; the namespace controller then
    * empties it. Namespaces carry no deletion grace period.
