@@ -92,13 +92,12 @@ final class EventStrategy implements ResourceStrategy {
 
   /** Upstream's field selector labels of events ({@link CoreFieldLabels}). */
   @Override
-  public java.util.List<String> selectableFields() {
+  public List<String> selectableFields() {
     return CoreFieldLabels.supported("events");
   }
 
   @Override
-  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
-    return java.util.Objects.requireNonNullElse(
-        CoreFieldLabels.value("events", object, field), "");
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("events", object, field), "");
   }
 }

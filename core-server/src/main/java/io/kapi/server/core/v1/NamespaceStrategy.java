@@ -1,5 +1,6 @@
 package io.kapi.server.core.v1;
 
+import io.kapi.api.errors.ApiErrors;
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.NameValidation;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -123,10 +125,10 @@ final class NamespaceStrategy implements ResourceStrategy {
    */
   @Override
   public void admitDelete(Unstructured namespace) {
-    String name = java.util.Objects.requireNonNullElse(namespace.getName(), "");
+    String name = Objects.requireNonNullElse(namespace.getName(), "");
     NamespaceLifecycle.admitDelete(name);
     if (namespace.getDeletionTimestamp() != null && heldByResourceFinalizers(namespace)) {
-      throw io.kapi.api.errors.ApiErrors.conflict("", "namespaces", name, STILL_EMPTYING);
+      throw ApiErrors.conflict("", "namespaces", name, STILL_EMPTYING);
     }
   }
 
@@ -184,13 +186,12 @@ final class NamespaceStrategy implements ResourceStrategy {
 
   /** Upstream's field selector labels of namespaces ({@link CoreFieldLabels}). */
   @Override
-  public java.util.List<String> selectableFields() {
+  public List<String> selectableFields() {
     return CoreFieldLabels.supported("namespaces");
   }
 
   @Override
-  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
-    return java.util.Objects.requireNonNullElse(
-        CoreFieldLabels.value("namespaces", object, field), "");
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("namespaces", object, field), "");
   }
 }

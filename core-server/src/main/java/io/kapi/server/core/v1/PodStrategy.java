@@ -4,6 +4,7 @@ import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.ResourceStrategy;
 import java.util.List;
+import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,13 +45,12 @@ final class PodStrategy implements ResourceStrategy {
 
   /** Upstream's field selector labels of pods ({@link CoreFieldLabels}). */
   @Override
-  public java.util.List<String> selectableFields() {
+  public List<String> selectableFields() {
     return CoreFieldLabels.supported("pods");
   }
 
   @Override
-  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
-    return java.util.Objects.requireNonNullElse(
-        CoreFieldLabels.value("pods", object, field), "");
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("pods", object, field), "");
   }
 }

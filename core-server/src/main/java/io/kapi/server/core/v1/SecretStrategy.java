@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -163,13 +164,12 @@ final class SecretStrategy implements ResourceStrategy {
 
   /** Upstream's field selector labels of secrets ({@link CoreFieldLabels}). */
   @Override
-  public java.util.List<String> selectableFields() {
+  public List<String> selectableFields() {
     return CoreFieldLabels.supported("secrets");
   }
 
   @Override
-  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
-    return java.util.Objects.requireNonNullElse(
-        CoreFieldLabels.value("secrets", object, field), "");
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("secrets", object, field), "");
   }
 }

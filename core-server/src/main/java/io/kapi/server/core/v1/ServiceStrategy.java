@@ -5,6 +5,7 @@ import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.NameValidation;
 import io.kapi.server.registry.ResourceStrategy;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Services ({@code pkg/registry/core/service}): scheme defaults, a cluster IP, node ports and IP
@@ -61,13 +62,12 @@ final class ServiceStrategy implements ResourceStrategy {
 
   /** Upstream's field selector labels of services ({@link CoreFieldLabels}). */
   @Override
-  public java.util.List<String> selectableFields() {
+  public List<String> selectableFields() {
     return CoreFieldLabels.supported("services");
   }
 
   @Override
-  public String fieldValue(io.kapi.api.unstructured.Unstructured object, String field) {
-    return java.util.Objects.requireNonNullElse(
-        CoreFieldLabels.value("services", object, field), "");
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("services", object, field), "");
   }
 }
