@@ -341,6 +341,63 @@ class StoreTest {
   }
 
   @Test
+  void updateSubresourceStoresWhatTheStrategyTakesAndChecksTheResourceVersion() {
+    ResourceDefinition finalizable =
+        ResourceDefinition.builder("widgets", "Widget")
+            .updateSubresource("finalize")
+            .strategy(
+                new ResourceStrategy() {
+                  @Override
+                  public Unstructured prepareForSubresourceUpdate(
+                      String subresource, Unstructured object, Unstructured old) {
+                    old.setNested(object.getNested("spec", "color").deepCopy(), "spec", "color");
+                    return old;
+                  }
+                })
+            .build();
+    Store widgets = store(finalizable);
+    Unstructured created =
+        widgets.create("default", widget("a", "red"), WriteOptions.DEFAULT).object();
+    Unstructured request = widget("a", "blue");
+    request.setNamespace("default");
+    request.setLabels(Map.of("ignored", "yes"));
+    request.setResourceVersion(created.getResourceVersion());
+
+    Unstructured stored =
+        widgets
+            .updateSubresource(
+                "default", "a", "finalize", ObjectUpdater.replaceWith(request), WriteOptions.DEFAULT)
+            .object();
+
+    assertThat(stored.fieldValue("spec.color")).isEqualTo("blue");
+    assertThat(stored.getLabels()).isEmpty();
+    assertThat(
+            apiError(
+                    () ->
+                        widgets.updateSubresource(
+                            "default", "a", "finalize", ObjectUpdater.replaceWith(request),
+                            WriteOptions.DEFAULT))
+                .code())
+        .isEqualTo(409);
+    assertThat(
+            apiError(
+                    () ->
+                        widgets.updateSubresource(
+                            "default", "missing", "finalize",
+                            ObjectUpdater.replaceWith(widget("missing", "red")),
+                            WriteOptions.DEFAULT))
+                .code())
+        .isEqualTo(404);
+    assertThatThrownBy(
+            () ->
+                widgets.updateSubresource(
+                    "default", "a", "scale", ObjectUpdater.replaceWith(request),
+                    WriteOptions.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resource widgets has no subresource scale");
+  }
+
+  @Test
   void objectsNotHeldByAnyFinalizerAreDeletedAtOnce() {
     Store widgets = store(HELD_WIDGETS);
     widgets.create("default", heldWidget("a"), WriteOptions.DEFAULT);
