@@ -11,6 +11,7 @@ import io.kapi.server.authn.BearerTokenAuthenticator;
 import io.kapi.server.authn.ClientCertificateAuthenticator;
 import io.kapi.server.authn.UnionAuthenticator;
 import io.kapi.server.authn.UserInfo;
+import io.kapi.server.core.KubeApiServer;
 import io.kapi.server.serving.SecureServer;
 import io.kapi.server.storage.Storage;
 import java.nio.file.Path;
@@ -34,13 +35,19 @@ public final class KapiServer implements AutoCloseable {
   private final SecurityBootstrap security;
   private final Path kubeconfig;
   private final Storage storage;
+  private final KubeApiServer kube;
 
   private KapiServer(
-      SecureServer server, SecurityBootstrap security, Path kubeconfig, Storage storage) {
+      SecureServer server,
+      SecurityBootstrap security,
+      Path kubeconfig,
+      Storage storage,
+      KubeApiServer kube) {
     this.server = server;
     this.security = security;
     this.kubeconfig = kubeconfig;
     this.storage = storage;
+    this.kube = kube;
   }
 
   /**
@@ -65,9 +72,11 @@ public final class KapiServer implements AutoCloseable {
     ServerConfig config =
         ServerConfig.defaults(advertised::get).withAuthentication(adminAuthenticator(security));
     Storage storage = backend.open(dir);
+    KubeApiServer kube = null;
     try {
-      Aggregator aggregator =
-          DaggerKapiServerComponent.factory().create(config, storage).aggregator();
+      KapiServerComponent component = DaggerKapiServerComponent.factory().create(config, storage);
+      kube = component.kubeApiServer();
+      Aggregator aggregator = component.aggregator();
       SecureServer server =
           SecureServer.start(
               aggregator.genericServer().handler().fullHandlerChain(),
@@ -76,8 +85,11 @@ public final class KapiServer implements AutoCloseable {
               port);
       advertised.set(server.hostPort());
       return new KapiServer(
-          server, security, security.writeKubeconfig(bindAddress, server.port()), storage);
+          server, security, security.writeKubeconfig(bindAddress, server.port()), storage, kube);
     } catch (RuntimeException e) {
+      if (kube != null) {
+        kube.close();
+      }
       storage.close();
       throw e;
     }
@@ -114,10 +126,14 @@ public final class KapiServer implements AutoCloseable {
     return security;
   }
 
-  /** Shuts down gracefully: no new requests, in-flight ones finish, then the storage closes. */
+  /**
+   * Shuts down gracefully: no new requests, in-flight ones finish, the namespace controller and
+   * the core stores stop, then the storage closes.
+   */
   @Override
   public void close() {
     server.close();
+    kube.close();
     storage.close();
   }
 }

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.kapi.aggregator.Aggregator;
 import io.kapi.server.ServerConfig;
+import io.kapi.server.core.KubeApiServer;
 import io.kapi.server.storage.Storage;
 import javax.inject.Singleton;
 
@@ -17,6 +18,9 @@ interface KapiServerComponent {
 
   /** The outermost server; serve its full handler chain. */
   Aggregator aggregator();
+
+  /** The kube-apiserver of the chain; close it at shutdown to stop its namespace controller. */
+  KubeApiServer kubeApiServer();
 
   /** Creates the component for one configuration. */
   @Component.Factory

@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,7 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Routes per resource ({@code R}), for namespaced ones below {@code /namespaces/{namespace}}:
  * {@code GET|POST|DELETE /R} (list or watch, create, delete collection), {@code
  * GET|PUT|PATCH|DELETE /R/{name}}, {@code GET|PUT|PATCH /R/{name}/status} with a status
- * subresource, {@code GET /R} across namespaces, and the legacy {@code /watch/...} paths. Request
+ * subresource, {@code PUT /R/{name}/<sub>} per update subresource (namespaces' {@code finalize}), {@code GET /R} across namespaces, and the legacy {@code /watch/...} paths. Request
  * handling blocks only on worker threads; watches hold no thread at all.
  *
  * <p>Every route is documented as upstream's installer documents it: operation ids ({@code
@@ -127,6 +128,7 @@ public final class ApiInstaller {
   private final UnaryOperator<WatchCache.Builder<Unstructured>> watchCache;
   private final Clock clock;
   private final WatchHandler watches = new WatchHandler();
+  private final List<Store> installed = new CopyOnWriteArrayList<>();
 
   private ApiInstaller(Builder b) {
     this.storage = b.storage;
@@ -226,7 +228,18 @@ public final class ApiInstaller {
       stores.values().forEach(Store::close);
       throw e;
     }
+    installed.addAll(stores.values());
     return new InstalledApiGroup(group, stores);
+  }
+
+  /**
+   * Every store this installer has installed so far, across all groups, in installation order: a
+   * live view of the server's resources for controllers that must visit all of them (the namespace
+   * controller empties a namespace through every namespaced store, custom resources included once
+   * their group is installed). Thread-safe.
+   */
+  public List<Store> stores() {
+    return List.copyOf(installed);
   }
 
   /** Gives a resource without a schema hook the hook its kind has in {@link #kindSchemas}. */
@@ -352,6 +365,20 @@ public final class ApiInstaller {
               .reads(SchemaRef.PATCH)
               .writes(OperationDoc.patch(gvk, docs.object()))
               .to(blocking((req, ns, name) -> h.patch(req, ns, name, true), r.namespaced()))
+              .build());
+    }
+    for (String subresource : r.updateSubresources()) {
+      String suffix = Character.toUpperCase(subresource.charAt(0)) + subresource.substring(1);
+      ws.route(
+          route("PUT", item + "/" + subresource, "replace" + scope + kind + suffix,
+                  "replace " + subresource + " of the specified " + kind, WRITE_PARAMETERS)
+              .consumes(consumes)
+              .param(Parameter.body("body", ""))
+              .reads(docs.object())
+              .writes(OperationDoc.update(gvk, docs.object()))
+              .to(blocking(
+                  (req, ns, name) -> h.updateSubresource(req, ns, name, subresource),
+                  r.namespaced()))
               .build());
     }
     if (r.namespaced()) {

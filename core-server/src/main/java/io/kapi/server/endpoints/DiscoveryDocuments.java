@@ -43,6 +43,20 @@ final class DiscoveryDocuments {
               r.shortNames().isEmpty() ? null : r.shortNames(),
               r.categories().isEmpty() ? null : r.categories(),
               storageVersionHash(group.group(), storageVersion(group, r), r.kind())));
+      for (String subresource : r.updateSubresources()) {
+        resources.add(
+            new APIResource(
+                r.plural() + "/" + subresource,
+                "",
+                r.namespaced(),
+                null,
+                null,
+                r.kind(),
+                List.of("update"),
+                null,
+                null,
+                null));
+      }
       if (r.hasStatusSubresource()) {
         resources.add(
             new APIResource(

@@ -131,6 +131,18 @@ final class ResourceHandlers {
         result.warnings());
   }
 
+  void updateSubresource(RestRequest request, String namespace, String name, String subresource) {
+    HttpServerExchange exchange = request.exchange();
+    WriteOptions options = new QueryParams(exchange).writeOptions("UpdateOptions");
+    Negotiation.Target target = Negotiation.negotiate(exchange, false);
+    Unstructured body = Bodies.object(exchange, RequestBodies.readAll(exchange, maxBodyBytes), kind);
+    WriteResult result =
+        store.updateSubresource(
+            namespace, name, subresource, io.kapi.server.registry.ObjectUpdater.replaceWith(body),
+            options);
+    output.writeObject(exchange, 200, target, StoredObject.of(result.object()), result.warnings());
+  }
+
   void patch(RestRequest request, String namespace, String name, boolean status) {
     HttpServerExchange exchange = request.exchange();
     String patchType = patchType(exchange);

@@ -112,11 +112,16 @@ final class ListPages {
    * The filter of the selectors, null when they select everything.
    *
    * @throws io.kapi.api.errors.ApiException 400 for field selectors on fields other than {@code
-   *     metadata.name} and {@code metadata.namespace}
+   *     metadata.name}, {@code metadata.namespace} and the strategy's {@linkplain
+   *     ResourceStrategy#selectableFields() selectable fields}
    */
-  static @Nullable Predicate<Unstructured> filter(LabelSelector labels, FieldSelector fields) {
+  static @Nullable Predicate<Unstructured> filter(
+      LabelSelector labels, FieldSelector fields, ResourceStrategy strategy) {
+    List<String> selectable = fields.isEmpty() ? List.of() : strategy.selectableFields();
     for (FieldRequirement r : fields.requirements()) {
-      if (!r.field().equals("metadata.name") && !r.field().equals("metadata.namespace")) {
+      if (!r.field().equals("metadata.name")
+          && !r.field().equals("metadata.namespace")
+          && !selectable.contains(r.field())) {
         throw ApiErrors.badRequest("field label not supported: " + r.field());
       }
     }
@@ -127,10 +132,12 @@ final class ListPages {
         labels.matches(object.getLabels())
             && fields.matches(
                 field -> {
-                  String value =
-                      field.equals("metadata.name") ? object.getName() : object.getNamespace();
-                  return value == null ? "" : value;
+                  if (field.equals("metadata.name") || field.equals("metadata.namespace")) {
+                    String value =
+                        field.equals("metadata.name") ? object.getName() : object.getNamespace();
+                    return value == null ? "" : value;
+                  }
+                  return strategy.fieldValue(object, field);
                 });
   }
-
 }

@@ -36,6 +36,7 @@ public final class ResourceDefinition {
   private final List<String> shortNames;
   private final List<String> categories;
   private final boolean statusSubresource;
+  private final List<String> updateSubresources;
   private final @Nullable String storagePrefix;
   private final ResourceStrategy strategy;
   private final ObjectSchemaHook schema;
@@ -50,6 +51,7 @@ public final class ResourceDefinition {
     this.shortNames = List.copyOf(b.shortNames);
     this.categories = List.copyOf(b.categories);
     this.statusSubresource = b.statusSubresource;
+    this.updateSubresources = List.copyOf(b.updateSubresources);
     this.storagePrefix = b.storagePrefix;
     this.strategy = b.strategy;
     this.schema = b.schema;
@@ -107,6 +109,15 @@ public final class ResourceDefinition {
 
   public List<String> categories() {
     return categories;
+  }
+
+  /**
+   * The subresources besides {@code status} that only {@code PUT} reaches (as {@code
+   * namespaces/finalize}), each updating what the strategy's {@link
+   * ResourceStrategy#prepareForSubresourceUpdate} takes from the body.
+   */
+  public List<String> updateSubresources() {
+    return updateSubresources;
   }
 
   /** Whether the resource has a {@code status} subresource. */
@@ -184,6 +195,7 @@ public final class ResourceDefinition {
     private final List<String> shortNames = new ArrayList<>();
     private final List<String> categories = new ArrayList<>();
     private boolean statusSubresource;
+    private final List<String> updateSubresources = new ArrayList<>();
     private @Nullable String storagePrefix;
     private ResourceStrategy strategy = ResourceStrategy.DEFAULT;
     private ObjectSchemaHook schema = ObjectSchemaHook.NONE;
@@ -245,6 +257,22 @@ public final class ResourceDefinition {
     /** Adds a {@code status} subresource: the main endpoint then ignores status changes. */
     public Builder statusSubresource() {
       this.statusSubresource = true;
+      return this;
+    }
+
+    /**
+     * Adds a subresource {@code name} served only by {@code PUT .../<name>} (upstream's {@code
+     * namespaces/finalize}); the strategy's {@link ResourceStrategy#prepareForSubresourceUpdate}
+     * decides what such an update changes.
+     *
+     * @throws IllegalArgumentException if {@code name} is not a lowercase DNS-1123 label, is
+     *     {@code status} or was given before
+     */
+    public Builder updateSubresource(String name) {
+      checkNotNull(name, "name");
+      checkArgument(
+          !name.equals("status"), "resource %s: use statusSubresource() for status", plural);
+      addLabels(updateSubresources, "subresource", name);
       return this;
     }
 

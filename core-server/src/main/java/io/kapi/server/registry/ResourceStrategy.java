@@ -103,6 +103,58 @@ public interface ResourceStrategy {
    */
   default void admitDelete(Unstructured object) {}
 
+  /**
+   * Whether finalizers other than {@code metadata.finalizers} hold {@code object} in storage once
+   * it is deleted (upstream's {@code ShouldDeleteDuringUpdate}): while this answers true a DELETE
+   * only marks the object (deletion timestamp, {@link #prepareForDelete}) and an update of a marked
+   * object keeps it. A namespace answers true while its {@code spec.finalizers} is non-empty.
+   */
+  default boolean heldByResourceFinalizers(Unstructured object) {
+    return false;
+  }
+
+  /**
+   * Called when a DELETE marks {@code object} as being deleted (after the store set its deletion
+   * timestamp) because finalizers hold it; may change it further, e.g. a namespace's phase.
+   */
+  default void prepareForDelete(Unstructured object) {}
+
+  /**
+   * The object an update through the {@linkplain ResourceDefinition#updateSubresources() update
+   * subresource} {@code subresource} stores, computed from the request's {@code object} and the
+   * stored {@code old} (a copy, which may be modified and returned); the store then checks the
+   * resourceVersion and validates with {@link #validateSubresourceUpdate}. Upstream's finalize
+   * strategy takes only {@code spec.finalizers} from the request.
+   *
+   * @throws IllegalStateException by default: a strategy serving update subresources overrides this
+   */
+  default Unstructured prepareForSubresourceUpdate(
+      String subresource, Unstructured object, Unstructured old) {
+    throw new IllegalStateException("the strategy does not update subresource " + subresource);
+  }
+
+  /** Errors of an update through an update subresource (see {@link #prepareForSubresourceUpdate}). */
+  default List<FieldError> validateSubresourceUpdate(
+      String subresource, Unstructured object, Unstructured old) {
+    return List.of();
+  }
+
+  /**
+   * The field selector labels ({@code ?fieldSelector=}) supported beyond {@code metadata.name} and
+   * {@code metadata.namespace}; others are refused with 400 {@code field label not supported}.
+   */
+  default List<String> selectableFields() {
+    return List.of();
+  }
+
+  /**
+   * The value of the {@linkplain #selectableFields() selectable field} {@code field} of {@code
+   * object}, {@code ""} when absent. By default the value at the dotted path.
+   */
+  default String fieldValue(Unstructured object, String field) {
+    return object.fieldValue(field);
+  }
+
   private static Map<String, JsonNode> withoutMetadataAndStatus(Unstructured object) {
     Map<String, JsonNode> fields = new java.util.HashMap<>();
     for (Map.Entry<String, JsonNode> e : object.object().properties()) {

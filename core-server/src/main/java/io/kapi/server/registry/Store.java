@@ -10,6 +10,7 @@ import io.kapi.api.meta.DeleteOptions;
 import io.kapi.api.meta.Preconditions;
 import io.kapi.api.meta.Status;
 import io.kapi.api.meta.StatusDetails;
+import io.kapi.api.schema.GroupResource;
 import io.kapi.api.schema.GroupVersion;
 import io.kapi.api.schema.GroupVersionKind;
 import io.kapi.api.unstructured.Unstructured;
@@ -167,7 +168,8 @@ public final class Store implements AutoCloseable {
   public ObjectList list(String namespace, ListParams params) {
     checkNotNull(params, "params");
     String prefix = listPrefix(namespace);
-    Predicate<Unstructured> filter = ListPages.filter(params.labelSelector(), params.fieldSelector());
+    Predicate<Unstructured> filter =
+        ListPages.filter(params.labelSelector(), params.fieldSelector(), strategy);
     int limit = (int) Math.min(Integer.MAX_VALUE - 1, params.limit());
     String rv = params.resourceVersion();
     if (params.continueToken() != null) {
@@ -223,7 +225,8 @@ public final class Store implements AutoCloseable {
     checkNotNull(params, "params");
     checkNotNull(consumer, "consumer");
     String prefix = listPrefix(namespace);
-    Predicate<Unstructured> filter = ListPages.filter(params.labelSelector(), params.fieldSelector());
+    Predicate<Unstructured> filter =
+        ListPages.filter(params.labelSelector(), params.fieldSelector(), strategy);
     String rv = params.resourceVersion();
     long revision = rv == null ? 0 : parseResourceVersion(rv);
     CacheWatchRequest.InitialEvents initial;
@@ -287,8 +290,8 @@ public final class Store implements AutoCloseable {
     }
     prepareForCreate(object);
     String requestNamespace = resource.namespaced() ? namespace : "";
-    if (!requestNamespace.isEmpty() && !namespaces.exists(requestNamespace)) {
-      throw ApiErrors.notFound("", "namespaces", requestNamespace);
+    if (!requestNamespace.isEmpty()) {
+      namespaces.admitCreate(groupResource(), requestNamespace, object);
     }
     if (object.getResourceVersion() != null) {
       throw RegistryErrors.unknown(500, "resourceVersion should not be set on objects to be created");
@@ -382,6 +385,46 @@ public final class Store implements AutoCloseable {
         !statusSubresource || resource.hasStatusSubresource(),
         "resource %s has no status subresource",
         resource.plural());
+    return update(
+        namespace, name, updater, options, statusSubresource ? "status" : null, forceAllowCreate);
+  }
+
+  /**
+   * Updates the object {@code name} through its {@linkplain ResourceDefinition#updateSubresources()
+   * update subresource} {@code subresource} ({@code PUT .../namespaces/x/finalize}): what is stored
+   * is what {@link ResourceStrategy#prepareForSubresourceUpdate} makes of the request and the
+   * stored object; resourceVersion rules as for {@link #update(String, String, ObjectUpdater,
+   * WriteOptions, boolean)}; a missing object is 404. An object being deleted that the update
+   * leaves without finalizers is deleted.
+   *
+   * @throws IllegalArgumentException if the resource has no such update subresource
+   * @throws ApiException 404 (missing), 409 (stale), 422 (invalid)
+   */
+  public WriteResult updateSubresource(
+      String namespace,
+      String name,
+      String subresource,
+      ObjectUpdater updater,
+      WriteOptions options) {
+    checkNotNull(subresource, "subresource");
+    checkNotNull(updater, "updater");
+    checkNotNull(options, "options");
+    checkArgument(
+        resource.updateSubresources().contains(subresource),
+        "resource %s has no subresource %s",
+        resource.plural(),
+        subresource);
+    return update(namespace, name, updater, options, subresource, false);
+  }
+
+  private WriteResult update(
+      String namespace,
+      String name,
+      ObjectUpdater updater,
+      WriteOptions options,
+      @Nullable String subresource,
+      boolean forceAllowCreate) {
+    boolean statusSubresource = "status".equals(subresource);
     String requestNamespace = resource.namespaced() ? namespace : "";
     String key = objectKey(requestNamespace, name);
     while (true) {
@@ -396,11 +439,14 @@ public final class Store implements AutoCloseable {
       schema.applyDefaults(object.object());
       checks.namespace(object, requestNamespace);
       if (current == null || old == null) {
-        if (statusSubresource || !(forceAllowCreate || strategy.allowCreateOnUpdate())) {
+        if (subresource != null || !(forceAllowCreate || strategy.allowCreateOnUpdate())) {
           throw notFound(name);
         }
         object.setResourceVersion(null);
         prepareForCreate(object);
+        if (!requestNamespace.isEmpty()) {
+          namespaces.admitCreate(groupResource(), requestNamespace, object);
+        }
         if (options.dryRun()) {
           object.sortKeys();
           return new WriteResult(object, true, warnings);
@@ -418,11 +464,17 @@ public final class Store implements AutoCloseable {
       }
       checkResourceVersion(object, current, name);
       Unstructured updated =
-          statusSubresource ? prepareStatusUpdate(object, old) : prepareUpdate(object, old);
+          subresource == null
+              ? prepareUpdate(object, old)
+              : statusSubresource
+                  ? prepareStatusUpdate(object, old)
+                  : prepareSubresourceUpdate(subresource, object, old);
       strategy.canonicalize(updated);
       ObjectCodec.setResourceVersion(updated, current.modRevision());
       try {
-        if (updated.getDeletionTimestamp() != null && updated.getFinalizers().isEmpty()) {
+        if (updated.getDeletionTimestamp() != null
+            && updated.getFinalizers().isEmpty()
+            && !strategy.heldByResourceFinalizers(updated)) {
           if (!options.dryRun()) {
             storage.delete(key, current.modRevision());
           }
@@ -508,6 +560,21 @@ public final class Store implements AutoCloseable {
     return updated;
   }
 
+  private Unstructured prepareSubresourceUpdate(
+      String subresource, Unstructured object, Unstructured old) {
+    Unstructured updated =
+        checkNotNull(
+            strategy.prepareForSubresourceUpdate(subresource, object, old.deepCopy()),
+            "prepareForSubresourceUpdate result");
+    List<FieldError> errors = new ArrayList<>(MetaValidation.forUpdate(updated, old));
+    errors.addAll(schema.validate(updated.object()));
+    errors.addAll(strategy.validateSubresourceUpdate(subresource, updated, old));
+    if (!errors.isEmpty()) {
+      throw checks.invalid(updated, errors);
+    }
+    return updated;
+  }
+
   // ---------------------------------------------------------------- delete
 
   /**
@@ -529,13 +596,14 @@ public final class Store implements AutoCloseable {
       checkPreconditions(options.preconditions(), object, name);
       resource.strategy().admitDelete(object);
       try {
-        if (!object.getFinalizers().isEmpty()) {
+        if (!object.getFinalizers().isEmpty() || strategy.heldByResourceFinalizers(object)) {
           Long grace = object.getDeletionGracePeriodSeconds();
           if (object.getDeletionTimestamp() != null && grace != null && grace == 0) {
             return new DeleteResult(object, false);
           }
           Unstructured marked = object.deepCopy();
           markAsDeleting(marked);
+          strategy.prepareForDelete(marked);
           if (dryRun) {
             marked.sortKeys();
             return new DeleteResult(marked, false);
@@ -680,6 +748,10 @@ public final class Store implements AutoCloseable {
           "Name parameter invalid: " + GoQuote.quote(name) + ": " + String.join(";", problems));
     }
     return StorageKeys.objectKey(storagePrefix, resource.namespaced() ? namespace : null, name);
+  }
+
+  private GroupResource groupResource() {
+    return GroupResource.of(group, resource.plural());
   }
 
   private ApiException notFound(String name) {

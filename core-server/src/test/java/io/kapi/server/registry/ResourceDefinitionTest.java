@@ -66,4 +66,30 @@ class ResourceDefinitionTest {
     assertThat(ResourceStrategy.DEFAULT.generationChanged(statusOnly, old)).isFalse();
     assertThat(ResourceStrategy.DEFAULT.generationChanged(specChange, old)).isTrue();
   }
+
+  @Test
+  void updateSubresourcesAreListedOnceAndNeverStatus() {
+    ResourceDefinition namespaces =
+        ResourceDefinition.builder("namespaces", "Namespace")
+            .clusterScoped()
+            .statusSubresource()
+            .updateSubresource("finalize")
+            .build();
+
+    assertThat(namespaces.updateSubresources()).containsExactly("finalize");
+    assertThat(ResourceDefinition.builder("pods", "Pod").build().updateSubresources()).isEmpty();
+    assertThatThrownBy(() -> ResourceDefinition.builder("pods", "Pod").updateSubresource("status"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resource pods: use statusSubresource() for status");
+    assertThatThrownBy(
+            () ->
+                ResourceDefinition.builder("pods", "Pod")
+                    .updateSubresource("finalize")
+                    .updateSubresource("finalize"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resource pods: subresource finalize given twice");
+    assertThatThrownBy(() -> ResourceDefinition.builder("pods", "Pod").updateSubresource("Bad_Name"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resource pods: subresource Bad_Name must be a lowercase DNS-1123 label");
+  }
 }

@@ -281,6 +281,213 @@ class StoreTest {
     assertThat(storage.get("/registry/example.com/widgets/default/a")).isEmpty();
   }
 
+  /** Widgets held by {@code spec.holds} (like a namespace's spec.finalizers), phase on delete. */
+  private static final ResourceDefinition HELD_WIDGETS =
+      ResourceDefinition.builder("widgets", "Widget")
+          .strategy(
+              new ResourceStrategy() {
+                @Override
+                public boolean heldByResourceFinalizers(Unstructured object) {
+                  return object.getNested("spec", "holds") != null
+                      && !object.getNested("spec", "holds").isEmpty();
+                }
+
+                @Override
+                public void prepareForDelete(Unstructured object) {
+                  object.setNested(
+                      JsonNodeFactory.instance.stringNode("Terminating"), "status", "phase");
+                }
+
+                @Override
+                public List<String> selectableFields() {
+                  return List.of("spec.color", "status.phase");
+                }
+              })
+          .build();
+
+  private static Unstructured heldWidget(String name, String... holds) {
+    Unstructured w = widget(name, "red");
+    tools.jackson.databind.node.ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    for (String h : holds) {
+      list.add(h);
+    }
+    w.setNested(list, "spec", "holds");
+    return w;
+  }
+
+  @Test
+  void strategyFinalizersHoldDeletedObjectsUntilUpdateClearsThem() {
+    Store widgets = store(HELD_WIDGETS);
+    widgets.create("default", heldWidget("a", "kubernetes"), WriteOptions.DEFAULT);
+
+    DeleteResult marked = widgets.delete("default", "a", DeleteOptions.defaults());
+
+    assertThat(marked.deleted()).isFalse();
+    Unstructured deleting = (Unstructured) marked.body();
+    assertThat(deleting.getDeletionTimestamp()).isNotNull();
+    assertThat(deleting.fieldValue("status.phase")).isEqualTo("Terminating");
+    assertThat(storage.get("/registry/example.com/widgets/default/a")).isPresent();
+    Unstructured stillHeld = deleting.deepCopy();
+    stillHeld.setNested(JsonNodeFactory.instance.stringNode("blue"), "spec", "color");
+    widgets.update("default", "a", ObjectUpdater.replaceWith(stillHeld), WriteOptions.DEFAULT, false);
+    assertThat(widgets.get("default", "a", null).object().fieldValue("spec.color"))
+        .isEqualTo("blue");
+
+    Unstructured released = widgets.get("default", "a", null).object().deepCopy();
+    released.setNested(JsonNodeFactory.instance.arrayNode(), "spec", "holds");
+    widgets.update("default", "a", ObjectUpdater.replaceWith(released), WriteOptions.DEFAULT, false);
+
+    assertThat(storage.get("/registry/example.com/widgets/default/a")).isEmpty();
+  }
+
+  @Test
+  void updateSubresourceStoresWhatTheStrategyTakesAndChecksTheResourceVersion() {
+    ResourceDefinition finalizable =
+        ResourceDefinition.builder("widgets", "Widget")
+            .updateSubresource("finalize")
+            .strategy(
+                new ResourceStrategy() {
+                  @Override
+                  public Unstructured prepareForSubresourceUpdate(
+                      String subresource, Unstructured object, Unstructured old) {
+                    old.setNested(object.getNested("spec", "color").deepCopy(), "spec", "color");
+                    return old;
+                  }
+                })
+            .build();
+    Store widgets = store(finalizable);
+    Unstructured created =
+        widgets.create("default", widget("a", "red"), WriteOptions.DEFAULT).object();
+    Unstructured request = widget("a", "blue");
+    request.setNamespace("default");
+    request.setLabels(Map.of("ignored", "yes"));
+    request.setResourceVersion(created.getResourceVersion());
+
+    Unstructured stored =
+        widgets
+            .updateSubresource(
+                "default", "a", "finalize", ObjectUpdater.replaceWith(request), WriteOptions.DEFAULT)
+            .object();
+
+    assertThat(stored.fieldValue("spec.color")).isEqualTo("blue");
+    assertThat(stored.getLabels()).isEmpty();
+    assertThat(
+            apiError(
+                    () ->
+                        widgets.updateSubresource(
+                            "default", "a", "finalize", ObjectUpdater.replaceWith(request),
+                            WriteOptions.DEFAULT))
+                .code())
+        .isEqualTo(409);
+    assertThat(
+            apiError(
+                    () ->
+                        widgets.updateSubresource(
+                            "default", "missing", "finalize",
+                            ObjectUpdater.replaceWith(widget("missing", "red")),
+                            WriteOptions.DEFAULT))
+                .code())
+        .isEqualTo(404);
+    assertThatThrownBy(
+            () ->
+                widgets.updateSubresource(
+                    "default", "a", "scale", ObjectUpdater.replaceWith(request),
+                    WriteOptions.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resource widgets has no subresource scale");
+  }
+
+  @Test
+  void objectsNotHeldByAnyFinalizerAreDeletedAtOnce() {
+    Store widgets = store(HELD_WIDGETS);
+    widgets.create("default", heldWidget("a"), WriteOptions.DEFAULT);
+
+    DeleteResult result = widgets.delete("default", "a", DeleteOptions.defaults());
+
+    assertThat(result.deleted()).isTrue();
+    assertThat(storage.get("/registry/example.com/widgets/default/a")).isEmpty();
+  }
+
+  @Test
+  void strategySelectableFieldsFilterListsAndWatches() {
+    Store widgets = store(HELD_WIDGETS);
+    widgets.create("default", heldWidget("a"), WriteOptions.DEFAULT);
+    Unstructured blue = heldWidget("b");
+    blue.setNested(JsonNodeFactory.instance.stringNode("blue"), "spec", "color");
+    widgets.create("default", blue, WriteOptions.DEFAULT);
+
+    assertThat(names(widgets.list("", ListParams.all().selecting(LabelSelector.everything(), FieldSelector.parse("spec.color=blue")))))
+        .containsExactly("b");
+    assertThat(names(widgets.list("", ListParams.all().selecting(LabelSelector.everything(), FieldSelector.parse("status.phase!=Terminating")))))
+        .containsExactly("a", "b");
+    WatchParams unsupported =
+        new WatchParams(LabelSelector.everything(), FieldSelector.parse("spec.size=1"), null, false, null);
+    assertThat(
+            apiError(() -> widgets.watch("", unsupported, new WatchCacheConsumer() {
+                  @Override
+                  public void onEventsAvailable() {}
+
+                  @Override
+                  public void onClosed(WatchCloseReason reason) {}
+                }))
+                .status()
+                .message())
+        .isEqualTo("field label not supported: spec.size");
+  }
+
+  @Test
+  void namespaceCheckerAdmitsCreatesIncludingCreateOnUpdate() {
+    ResourceDefinition upsertable =
+        ResourceDefinition.builder("widgets", "Widget")
+            .strategy(
+                new ResourceStrategy() {
+                  @Override
+                  public boolean allowCreateOnUpdate() {
+                    return true;
+                  }
+                })
+            .build();
+    List<String> admitted = new ArrayList<>();
+    NamespaceChecker checker =
+        new NamespaceChecker() {
+          @Override
+          public boolean exists(String namespace) {
+            return true;
+          }
+
+          @Override
+          public void admitCreate(
+              io.kapi.api.schema.GroupResource resource, String namespace, Unstructured object) {
+            admitted.add(resource + "/" + namespace + "/" + object.getName());
+            if (namespace.equals("closing")) {
+              throw io.kapi.api.errors.ApiErrors.badRequest("closing");
+            }
+          }
+        };
+    Store widgets = store(Store.builder(storage, GV, upsertable).namespaceChecker(checker));
+
+    widgets.create("default", widget("a", "red"), WriteOptions.DEFAULT);
+    Unstructured upsert = widget("b", "red");
+    upsert.setNamespace("default");
+    widgets.update("default", "b", ObjectUpdater.replaceWith(upsert), WriteOptions.DEFAULT, false);
+    Unstructured refused = widget("c", "red");
+    refused.setNamespace("closing");
+
+    assertThat(apiError(() -> widgets.update("closing", "c", ObjectUpdater.replaceWith(refused), WriteOptions.DEFAULT, false)).code())
+        .isEqualTo(400);
+    assertThat(admitted)
+        .containsExactly("widgets.example.com/default/a", "widgets.example.com/default/b",
+            "widgets.example.com/closing/c");
+    assertThat(storage.get("/registry/example.com/widgets/closing/c")).isEmpty();
+    assertThat(apiError(() -> widgets.create("default", widget("a", "red"), WriteOptions.DEFAULT)).code())
+        .isEqualTo(409);
+    assertThat(apiError(() -> store(Store.builder(storage, GV, WIDGETS).namespaceChecker(ns -> false))
+                .create("team", widget("x", "red"), WriteOptions.DEFAULT))
+            .status()
+            .message())
+        .isEqualTo("namespaces \"team\" not found");
+  }
+
   @Test
   void deletePreconditionsAndSuccessStatus() {
     ResourceDefinition crLike =

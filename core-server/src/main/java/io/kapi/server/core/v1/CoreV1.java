@@ -61,6 +61,7 @@ public final class CoreV1 {
             .clusterScoped()
             .shortNames("ns")
             .statusSubresource()
+            .updateSubresource("finalize")
             .strategy(new NamespaceStrategy())
             .tableColumns(tables.namespaces())
             .build();

@@ -89,4 +89,15 @@ final class EventStrategy implements ResourceStrategy {
   public boolean generationChanged(Unstructured event, Unstructured old) {
     return false;
   }
+
+  /** Upstream's field selector labels of events ({@link CoreFieldLabels}). */
+  @Override
+  public List<String> selectableFields() {
+    return CoreFieldLabels.supported("events");
+  }
+
+  @Override
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("events", object, field), "");
+  }
 }

@@ -36,6 +36,25 @@ public interface NamespaceAccess {
   Unstructured update(Unstructured namespace);
 
   /**
+   * Sets {@code spec.finalizers} to those of {@code namespace} as {@code PUT
+   * /api/v1/namespaces/<name>/finalize} does (its resourceVersion must still be current); a
+   * namespace being deleted that is left without any finalizer is removed in the same step.
+   *
+   * @return the stored namespace, or null if the update removed it
+   * @throws ApiException 409 Conflict if the namespace changed meanwhile, 404 if it is gone
+   */
+  default @Nullable Unstructured updateFinalizers(Unstructured namespace) {
+    Unstructured stored = update(namespace);
+    if (NamespaceStrategy.releasedForRemoval(stored)) {
+      remove(
+          java.util.Objects.requireNonNull(stored.getName(), "name"),
+          java.util.Objects.requireNonNullElse(stored.getUid(), ""));
+      return null;
+    }
+    return stored;
+  }
+
+  /**
    * Removes namespace {@code name} for good if its uid is still {@code uid}; does nothing if it is
    * already gone.
    */

@@ -87,7 +87,9 @@ public final class NamespaceFinalizer {
    * Handles {@code DELETE /api/v1/namespaces/<name>}: the first delete sets the deletion timestamp
    * and phase {@code Terminating} and answers with that namespace (the caller then {@linkplain
    * NamespaceController#enqueue enqueues} it); a later one is refused while the namespace still has
-   * {@code spec.finalizers}, and removes it otherwise.
+   * {@code spec.finalizers}, and removes it otherwise. The REST endpoint itself deletes through the
+   * namespaces store, whose {@code NamespaceStrategy} hooks give the same answers; this method
+   * serves in-process callers.
    *
    * @return the namespace to answer with
    * @throws ApiException 404 if there is no such namespace, 403 for {@code default}, {@code
@@ -115,12 +117,7 @@ public final class NamespaceFinalizer {
         }
       }
       if (!specFinalizers(current).isEmpty()) {
-        throw ApiErrors.conflict(
-            "",
-            "namespaces",
-            name,
-            "The system is ensuring all content is removed from this namespace.  Upon completion,"
-                + " this namespace will automatically be purged by the system.");
+        throw ApiErrors.conflict("", "namespaces", name, NamespaceStrategy.STILL_EMPTYING);
       }
       if (current.getFinalizers().isEmpty()) {
         namespaces.remove(name, Objects.requireNonNullElse(current.getUid(), ""));
@@ -184,8 +181,12 @@ public final class NamespaceFinalizer {
     } else {
       spec.set("finalizers", Trees.stringArray(rest));
     }
-    namespace = namespaces.update(finalized);
-    return rest.isEmpty() ? removeIfUnheld(namespace) : Outcome.WAITING_FOR_FINALIZERS;
+    Unstructured after = namespaces.updateFinalizers(finalized);
+    if (after == null) {
+      log.debug("namespace {} removed", name);
+      return Outcome.REMOVED;
+    }
+    return rest.isEmpty() ? removeIfUnheld(after) : Outcome.WAITING_FOR_FINALIZERS;
   }
 
   private Outcome removeIfUnheld(Unstructured namespace) {

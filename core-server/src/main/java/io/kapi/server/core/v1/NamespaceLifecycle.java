@@ -55,6 +55,7 @@ public final class NamespaceLifecycle implements NamespaceChecker {
    *
    * @throws ApiException 404 if the namespace does not exist, 403 if it is being deleted
    */
+  @Override
   public void admitCreate(GroupResource resource, String namespace, Unstructured object) {
     checkNotNull(resource, "resource");
     checkNotNull(namespace, "namespace");

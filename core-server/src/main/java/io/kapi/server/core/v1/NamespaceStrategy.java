@@ -1,5 +1,6 @@
 package io.kapi.server.core.v1;
 
+import io.kapi.api.errors.ApiErrors;
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.NameValidation;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,9 +23,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NamespaceStrategy implements ResourceStrategy {
   static final String FINALIZER = "kubernetes";
+  static final String FINALIZE = "finalize";
   static final String NAME_LABEL = "kubernetes.io/metadata.name";
   static final String ACTIVE = "Active";
   static final String TERMINATING = "Terminating";
+  static final String STILL_EMPTYING =
+      "The system is ensuring all content is removed from this namespace.  Upon completion, this"
+          + " namespace will automatically be purged by the system.";
 
   @Override
   public void prepareForCreate(Unstructured namespace) {
@@ -112,9 +118,80 @@ final class NamespaceStrategy implements ResourceStrategy {
     return false;
   }
 
-  /** {@code default}, {@code kube-system} and {@code kube-public} may not be deleted (403). */
+  /**
+   * {@code default}, {@code kube-system} and {@code kube-public} may not be deleted (403); a
+   * namespace already terminating cannot be deleted again until the system has emptied it (409),
+   * as upstream's namespace REST storage answers.
+   */
   @Override
   public void admitDelete(Unstructured namespace) {
-    NamespaceLifecycle.admitDelete(java.util.Objects.requireNonNullElse(namespace.getName(), ""));
+    String name = Objects.requireNonNullElse(namespace.getName(), "");
+    NamespaceLifecycle.admitDelete(name);
+    if (namespace.getDeletionTimestamp() != null && heldByResourceFinalizers(namespace)) {
+      throw ApiErrors.conflict("", "namespaces", name, STILL_EMPTYING);
+    }
+  }
+
+  /** A namespace stays while {@code spec.finalizers} is non-empty (upstream's finalize flow). */
+  @Override
+  public boolean heldByResourceFinalizers(Unstructured namespace) {
+    return !Trees.strings(Trees.object(namespace, "spec"), "finalizers").isEmpty();
+  }
+
+  /**
+   * {@code PUT namespaces/x/finalize} ({@code namespaceFinalizeStrategy}): only {@code
+   * spec.finalizers} comes from the request, so the namespace controller (or an administrator)
+   * can release a terminating namespace; once it has no finalizers left it is deleted.
+   */
+  @Override
+  public Unstructured prepareForSubresourceUpdate(
+      String subresource, Unstructured namespace, Unstructured old) {
+    if (!subresource.equals(FINALIZE)) {
+      throw new IllegalStateException("namespaces have no subresource " + subresource);
+    }
+    JsonNode finalizers = namespace.getNested("spec", "finalizers");
+    if (finalizers == null || finalizers.isNull()) {
+      ObjectNode spec = Trees.object(old, "spec");
+      if (spec != null) {
+        spec.remove("finalizers");
+      }
+    } else {
+      Trees.objectForWrite(old, "spec").set("finalizers", finalizers.deepCopy());
+    }
+    return old;
+  }
+
+  @Override
+  public List<FieldError> validateSubresourceUpdate(
+      String subresource, Unstructured namespace, Unstructured old) {
+    return validate(namespace);
+  }
+
+  /** Whether {@code namespace} is being deleted and no finalizer of either kind holds it. */
+  static boolean releasedForRemoval(Unstructured namespace) {
+    return namespace.getDeletionTimestamp() != null
+        && namespace.getFinalizers().isEmpty()
+        && Trees.strings(Trees.object(namespace, "spec"), "finalizers").isEmpty();
+  }
+
+  /**
+   * The first DELETE turns the namespace {@code Terminating}; the namespace controller then
+   * empties it. Namespaces carry no deletion grace period.
+   */
+  @Override
+  public void prepareForDelete(Unstructured namespace) {
+    namespace.setDeletionGracePeriodSeconds(null);
+    Trees.objectForWrite(namespace, "status").put("phase", TERMINATING);
+  }
+
+  /** Upstream's field selector labels of namespaces ({@link CoreFieldLabels}). */
+  @Override
+  public List<String> selectableFields() {
+    return CoreFieldLabels.supported("namespaces");
+  }
+
+  @Override
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("namespaces", object, field), "");
   }
 }

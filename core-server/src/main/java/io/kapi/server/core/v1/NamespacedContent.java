@@ -1,10 +1,14 @@
 package io.kapi.server.core.v1;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import io.kapi.api.errors.ApiException;
 import io.kapi.api.schema.GroupResource;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.Store;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The objects of one namespaced resource, as the {@link NamespaceFinalizer} sees them: one per
@@ -21,6 +25,20 @@ public interface NamespacedContent {
    */
   static NamespacedContent of(Store store) {
     return new StoreContent(store);
+  }
+
+  /**
+   * The content of every namespaced store that {@code stores} supplies, asked anew on every call so
+   * that stores installed later (custom resources) join: pass {@code installer::stores} of the
+   * server's {@link io.kapi.server.endpoints.ApiInstaller}.
+   */
+  static Supplier<List<NamespacedContent>> ofStores(Supplier<? extends Collection<Store>> stores) {
+    checkNotNull(stores, "stores");
+    return () ->
+        stores.get().stream()
+            .filter(store -> store.resource().namespaced())
+            .<NamespacedContent>map(StoreContent::new)
+            .toList();
   }
 
   /** The resource, e.g. {@code pods} (group {@code ""}) or {@code widgets.example.com}. */

@@ -4,6 +4,7 @@ import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.ResourceStrategy;
 import java.util.List;
+import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,5 +41,16 @@ final class PodStrategy implements ResourceStrategy {
   @Override
   public List<FieldError> validateStatusUpdate(Unstructured pod, Unstructured old) {
     return PodValidation.validateStatusUpdate(pod, old);
+  }
+
+  /** Upstream's field selector labels of pods ({@link CoreFieldLabels}). */
+  @Override
+  public List<String> selectableFields() {
+    return CoreFieldLabels.supported("pods");
+  }
+
+  @Override
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("pods", object, field), "");
   }
 }

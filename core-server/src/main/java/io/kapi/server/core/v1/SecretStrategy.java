@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -159,5 +160,16 @@ final class SecretStrategy implements ResourceStrategy {
   @Override
   public boolean generationChanged(Unstructured secret, Unstructured old) {
     return false;
+  }
+
+  /** Upstream's field selector labels of secrets ({@link CoreFieldLabels}). */
+  @Override
+  public List<String> selectableFields() {
+    return CoreFieldLabels.supported("secrets");
+  }
+
+  @Override
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("secrets", object, field), "");
   }
 }

@@ -5,6 +5,7 @@ import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.NameValidation;
 import io.kapi.server.registry.ResourceStrategy;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Services ({@code pkg/registry/core/service}): scheme defaults, a cluster IP, node ports and IP
@@ -57,5 +58,16 @@ final class ServiceStrategy implements ResourceStrategy {
   @Override
   public boolean generationChanged(Unstructured service, Unstructured old) {
     return false;
+  }
+
+  /** Upstream's field selector labels of services ({@link CoreFieldLabels}). */
+  @Override
+  public List<String> selectableFields() {
+    return CoreFieldLabels.supported("services");
+  }
+
+  @Override
+  public String fieldValue(Unstructured object, String field) {
+    return Objects.requireNonNullElse(CoreFieldLabels.value("services", object, field), "");
   }
 }

@@ -7,7 +7,9 @@ import io.kapi.api.codec.ApiCodec;
 import io.kapi.api.errors.ApiErrors;
 import io.kapi.api.errors.ApiException;
 import io.kapi.api.unstructured.Unstructured;
+import io.kapi.server.registry.ObjectUpdater;
 import io.kapi.server.registry.Store;
+import io.kapi.server.registry.WriteOptions;
 import io.kapi.server.storage.KeyValue;
 import io.kapi.server.storage.StorageException;
 import io.kapi.server.storage.StorageKeys;
@@ -66,6 +68,25 @@ final class StoreNamespaceAccess implements NamespaceAccess {
         default -> ApiErrors.internalError(e.getMessage());
       };
     }
+  }
+
+  /** Through the store's {@code finalize} subresource when it has one, as upstream's controller. */
+  @Override
+  public @Nullable Unstructured updateFinalizers(Unstructured namespace) {
+    if (!store.resource().updateSubresources().contains(NamespaceStrategy.FINALIZE)) {
+      return NamespaceAccess.super.updateFinalizers(namespace);
+    }
+    String name = checkNotNull(namespace.getName(), "name");
+    Unstructured stored =
+        store
+            .updateSubresource(
+                "",
+                name,
+                NamespaceStrategy.FINALIZE,
+                ObjectUpdater.replaceWith(namespace),
+                WriteOptions.DEFAULT)
+            .object();
+    return NamespaceStrategy.releasedForRemoval(stored) ? null : stored;
   }
 
   @Override
