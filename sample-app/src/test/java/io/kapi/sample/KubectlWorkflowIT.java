@@ -71,7 +71,7 @@ class KubectlWorkflowIT {
 
     KubectlResult again = fails("create", "configmap", "settings", "--from-literal=color=red");
     assertThat(again.output())
-        .contains("Error from server (AlreadyExists): configmaps \"settings\" already exists");
+        .contains("error: failed to create configmap: configmaps \"settings\" already exists");
     assertThat(ok("get", "configmap", "settings", "-o", "jsonpath={.data.color}").output()).isEqualTo("blue");
   }
 
@@ -176,7 +176,7 @@ class KubectlWorkflowIT {
     assertThat(ok("get", "configmap", "patched", "-o", "jsonpath={.metadata.labels.team} {.metadata.annotations.owner}").output())
         .isEqualTo("blue ops");
     assertThat(fails("patch", "configmap", "patched", "--type=json", "-p", "[{\"op\":\"test\",\"path\":\"/data/color\",\"value\":\"green\"}]").output())
-        .contains("Error from server");
+        .contains("The request is invalid");
     assertThat(ok("get", "configmap", "patched", "-o", "jsonpath={.data.color}").output()).isEqualTo("red");
   }
 
