@@ -20,6 +20,7 @@ import io.kapi.server.storage.Storage;
 import io.kapi.server.storage.StorageException;
 import io.kapi.server.storage.StorageKeys;
 import io.kapi.server.storage.cache.CacheWatch;
+import io.kapi.server.storage.cache.CachedObject;
 import io.kapi.server.storage.cache.CacheWatchRequest;
 import io.kapi.server.storage.cache.WatchCache;
 import io.kapi.server.storage.cache.WatchCacheConsumer;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -155,6 +157,30 @@ public final class Store implements AutoCloseable {
       return cache.get(key, minimum).map(StoredObject::cached).orElseThrow(() -> notFound(name));
     } catch (StorageException e) {
       throw translate(e, name, minimum);
+    }
+  }
+
+  /**
+   * Reads one object for a check made on every request (upstream's admission listers, e.g. {@code
+   * NamespaceLifecycle}): from the watch cache when it has the object, so a hit costs no storage
+   * read and no decoding; from the storage only when the cache does not have it (absent, or created
+   * too recently for the cache to have seen it). The cache may lag the storage by a few
+   * milliseconds, so a hit can be a slightly older state.
+   *
+   * @return the object (read-only: a cache hit is shared with every other reader), or null if the
+   *     storage does not have it either
+   * @throws ApiException 400 if {@code namespace} or {@code name} is missing
+   */
+  public @Nullable Unstructured getCachedOrLive(String namespace, String name) {
+    String key = objectKey(namespace, name);
+    try {
+      Optional<CachedObject<Unstructured>> cached = cache.get(key, 0);
+      if (cached.isPresent()) {
+        return cached.get().object();
+      }
+      return storage.get(key).map(this::decode).orElse(null);
+    } catch (StorageException e) {
+      throw translate(e, name, 0);
     }
   }
 

@@ -1,0 +1,164 @@
+package io.kapi.server.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kapi.api.codec.ApiCodec;
+import io.kapi.api.schema.GroupVersion;
+import io.kapi.api.unstructured.Unstructured;
+import io.kapi.server.storage.KeyValue;
+import io.kapi.server.storage.ListRequest;
+import io.kapi.server.storage.ListResult;
+import io.kapi.server.storage.Storage;
+import io.kapi.server.storage.Watch;
+import io.kapi.server.storage.WatchListener;
+import io.kapi.server.storage.memory.MemoryStorage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Store#getCachedOrLive}: the read behind per-request checks such as the namespace check of
+ * every create, which must not cost a storage read when the watch cache has the object.
+ */
+class StoreCachedReadTest {
+  private static final GroupVersion V1 = GroupVersion.of("", "v1");
+  private static final ResourceDefinition NAMESPACES =
+      ResourceDefinition.builder("namespaces", "Namespace").clusterScoped().build();
+  private static final String KEY = "/registry/namespaces/team-a";
+
+  private final CountingStorage storage = new CountingStorage(MemoryStorage.create(), true);
+  private final List<Store> stores = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    stores.forEach(Store::close);
+    storage.close();
+  }
+
+  private Store namespaces(Storage backend) {
+    Store store = Store.builder(backend, V1, NAMESPACES).build();
+    stores.add(store);
+    return store;
+  }
+
+  private static Unstructured namespace(String name) {
+    Unstructured namespace = Unstructured.of("v1", "Namespace");
+    namespace.setName(name);
+    return namespace;
+  }
+
+  @Test
+  void objectInTheWatchCacheIsReadWithoutAStorageRead() {
+    Store namespaces = namespaces(storage);
+    String rv =
+        namespaces.create("", namespace("team-a"), WriteOptions.DEFAULT).object().getResourceVersion();
+    // waits until the watch cache has seen the create
+    Unstructured cached = namespaces.get("", "team-a", rv).object();
+    int readsBefore = storage.gets(KEY);
+
+    Unstructured found = namespaces.getCachedOrLive("", "team-a");
+
+    assertThat(found).isSameAs(cached);
+    assertThat(storage.gets(KEY)).isEqualTo(readsBefore);
+  }
+
+  @Test
+  void objectTheCacheHasNotSeenIsReadFromTheStorage() {
+    CountingStorage unwatched = new CountingStorage(MemoryStorage.create(), false);
+    try {
+      Store namespaces = namespaces(unwatched);
+      unwatched.create(KEY, ApiCodec.json().encode(namespace("team-a")));
+
+      Unstructured found = namespaces.getCachedOrLive("", "team-a");
+
+      assertThat(found).isNotNull();
+      assertThat(found.getName()).isEqualTo("team-a");
+      assertThat(unwatched.gets(KEY)).isEqualTo(1);
+    } finally {
+      stores.forEach(Store::close);
+      stores.clear();
+      unwatched.close();
+    }
+  }
+
+  @Test
+  void missingObjectIsNullAfterOneStorageRead() {
+    Store namespaces = namespaces(storage);
+
+    assertThat(namespaces.getCachedOrLive("", "team-a")).isNull();
+    assertThat(storage.gets(KEY)).isEqualTo(1);
+  }
+
+  /** Counts {@code get}s per key; without {@code watched}, its watches never deliver anything. */
+  private static final class CountingStorage implements Storage {
+    private final Storage delegate;
+    private final boolean watched;
+    private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
+
+    CountingStorage(Storage delegate, boolean watched) {
+      this.delegate = delegate;
+      this.watched = watched;
+    }
+
+    int gets(String key) {
+      AtomicInteger count = gets.get(key);
+      return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public KeyValue create(String key, byte[] value) {
+      return delegate.create(key, value);
+    }
+
+    @Override
+    public Optional<KeyValue> get(String key) {
+      gets.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+      return delegate.get(key);
+    }
+
+    @Override
+    public ListResult list(ListRequest request) {
+      return delegate.list(request);
+    }
+
+    @Override
+    public KeyValue update(String key, long expectedModRevision, byte[] value) {
+      return delegate.update(key, expectedModRevision, value);
+    }
+
+    @Override
+    public KeyValue delete(String key, long expectedModRevision) {
+      return delegate.delete(key, expectedModRevision);
+    }
+
+    @Override
+    public Watch watch(String prefix, long fromRevision, WatchListener listener) {
+      return watched ? delegate.watch(prefix, fromRevision, listener) : () -> {};
+    }
+
+    @Override
+    public long currentRevision() {
+      return delegate.currentRevision();
+    }
+
+    @Override
+    public long compactedRevision() {
+      return delegate.compactedRevision();
+    }
+
+    @Override
+    public void compact(long revision) {
+      delegate.compact(revision);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}
