@@ -12,7 +12,6 @@ import io.kapi.server.DelegationTarget;
 import io.kapi.server.GenericApiServer;
 import io.kapi.server.ServerConfig;
 import io.kapi.server.core.v1.CoreV1;
-import io.kapi.server.core.v1.NamespaceAccess;
 import io.kapi.server.core.v1.NamespaceDeletion;
 import io.kapi.server.core.v1.NamespaceLifecycle;
 import io.kapi.server.core.v1.NamespacedContent;
@@ -123,12 +122,13 @@ public final class KubeApiServer implements AutoCloseable {
         coreGroup.versions().contains(CoreV1.VERSION)
             && coreGroup.resources(CoreV1.VERSION).stream()
                 .anyMatch(r -> r.plural().equals(NAMESPACES) && !r.namespaced());
-    AtomicReference<@Nullable NamespaceAccess> access = new AtomicReference<>();
+    AtomicReference<@Nullable Store> namespaceStore = new AtomicReference<>();
+    // admission reads the namespace from the watch cache, as upstream's lister does
     NamespaceLifecycle lifecycle =
         new NamespaceLifecycle(
             name -> {
-              NamespaceAccess current = access.get();
-              return current == null ? null : current.get(name);
+              Store current = namespaceStore.get();
+              return current == null ? null : current.getCachedOrLive("", name);
             });
     if (servesNamespaces) {
       installer.namespaceChecker(lifecycle);
@@ -140,7 +140,7 @@ public final class KubeApiServer implements AutoCloseable {
     kube.core = built.install(kube.server, coreGroup);
     if (servesNamespaces) {
       Store namespaces = kube.core.store(CoreV1.VERSION, NAMESPACES);
-      access.set(NamespaceAccess.of(namespaces));
+      namespaceStore.set(namespaces);
       kube.lifecycle = lifecycle;
       try {
         for (Unstructured namespace : CoreV1.initialNamespaces()) {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -73,6 +74,8 @@ public final class Store implements AutoCloseable {
   private final String storagePrefix;
   private final String rootPrefix;
   private final WatchCache<Unstructured> cache;
+  /** The newest revision this store has written (watch-cache freshness for getCachedOrLive). */
+  private final AtomicLong lastWrite = new AtomicLong();
   private final BodyChecks checks;
   private final ListPages pages;
 
@@ -160,12 +163,18 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Records a revision this store wrote, for {@link #getCachedOrLive}'s freshness check. */
+  private void wrote(long revision) {
+    lastWrite.accumulateAndGet(revision, Math::max);
+  }
+
   /**
    * Reads one object for a check made on every request (upstream's admission listers, e.g. {@code
    * NamespaceLifecycle}): from the watch cache when it has the object, so a hit costs no storage
    * read and no decoding; from the storage only when the cache does not have it (absent, or created
-   * too recently for the cache to have seen it). The cache may lag the storage by a few
-   * milliseconds, so a hit can be a slightly older state.
+   * too recently for the cache to have seen it) and whenever the cache has not yet caught up with
+   * this store's own last write, so a namespace this process just marked Terminating is never
+   * answered from an older cached state.
    *
    * @return the object (read-only: a cache hit is shared with every other reader), or null if the
    *     storage does not have it either
@@ -174,9 +183,11 @@ public final class Store implements AutoCloseable {
   public @Nullable Unstructured getCachedOrLive(String namespace, String name) {
     String key = objectKey(namespace, name);
     try {
-      Optional<CachedObject<Unstructured>> cached = cache.get(key, 0);
-      if (cached.isPresent()) {
-        return cached.get().object();
+      if (cache.revision() >= lastWrite.get()) {
+        Optional<CachedObject<Unstructured>> cached = cache.get(key, 0);
+        if (cached.isPresent()) {
+          return cached.get().object();
+        }
       }
       return storage.get(key).map(this::decode).orElse(null);
     } catch (StorageException e) {
@@ -334,6 +345,7 @@ public final class Store implements AutoCloseable {
           return new WriteResult(object, true, warnings);
         }
         KeyValue kv = storage.create(key, ObjectCodec.toStored(object));
+        wrote(kv.modRevision());
         ObjectCodec.setResourceVersion(object, kv.modRevision());
         return new WriteResult(object, true, warnings);
       } catch (StorageException e) {
@@ -479,6 +491,7 @@ public final class Store implements AutoCloseable {
         }
         try {
           KeyValue kv = storage.create(key, ObjectCodec.toStored(object));
+          wrote(kv.modRevision());
           ObjectCodec.setResourceVersion(object, kv.modRevision());
           return new WriteResult(object, true, warnings);
         } catch (StorageException e) {
@@ -503,6 +516,7 @@ public final class Store implements AutoCloseable {
             && !strategy.heldByResourceFinalizers(updated)) {
           if (!options.dryRun()) {
             storage.delete(key, current.modRevision());
+            wrote(storage.currentRevision());
           }
           updated.sortKeys();
           return new WriteResult(updated, false, warnings);
@@ -515,6 +529,7 @@ public final class Store implements AutoCloseable {
           return new WriteResult(updated, false, warnings);
         }
         KeyValue kv = storage.update(key, current.modRevision(), value);
+        wrote(kv.modRevision());
         ObjectCodec.setResourceVersion(updated, kv.modRevision());
         return new WriteResult(updated, false, warnings);
       } catch (StorageException e) {
@@ -635,11 +650,13 @@ public final class Store implements AutoCloseable {
             return new DeleteResult(marked, false);
           }
           KeyValue kv = storage.update(key, current.modRevision(), ObjectCodec.toStored(marked));
+          wrote(kv.modRevision());
           ObjectCodec.setResourceVersion(marked, kv.modRevision());
           return new DeleteResult(marked, false);
         }
         if (!dryRun) {
           storage.delete(key, current.modRevision());
+          wrote(storage.currentRevision());
         }
         return new DeleteResult(finalizeDelete(object), true);
       } catch (StorageException e) {

@@ -87,6 +87,35 @@ class StoreCachedReadTest {
   }
 
   @Test
+  void aCacheBehindTheStoresOwnWriteIsNotTrusted() {
+    CountingStorage unwatched = new CountingStorage(MemoryStorage.create(), false);
+    try {
+      unwatched.create(KEY, ApiCodec.json().encode(namespace("team-a")));
+      // the cache lists team-a at start and then never hears of a change
+      Store namespaces = namespaces(unwatched);
+      assertThat(namespaces.getCachedOrLive("", "team-a").getLabels()).isEmpty();
+
+      namespaces.update(
+          "",
+          "team-a",
+          current -> {
+            Unstructured changed = current.deepCopy();
+            changed.setLabels(Map.of("phase", "new"));
+            return changed;
+          },
+          WriteOptions.DEFAULT,
+          false);
+
+      assertThat(namespaces.getCachedOrLive("", "team-a").getLabels())
+          .containsEntry("phase", "new");
+    } finally {
+      stores.forEach(Store::close);
+      stores.clear();
+      unwatched.close();
+    }
+  }
+
+  @Test
   void missingObjectIsNullAfterOneStorageRead() {
     Store namespaces = namespaces(storage);
 
