@@ -128,7 +128,6 @@ class WatchReleaseTest {
 
     socket.setSoLinger(true, 0); // the TCP connection ends with a reset
     socket.close();
-
     awaitWatches(0);
   }
 
