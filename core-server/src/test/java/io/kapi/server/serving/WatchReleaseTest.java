@@ -132,11 +132,30 @@ class WatchReleaseTest {
   }
 
   @Test
-  void http11WatchStillServesAfterTheCheck() throws Exception {
+  void http11WatchThatIsReadForItsEndStillDeliversEvents() throws Exception {
     try (SSLSocket socket = openWatch()) {
       awaitWatches(1);
       Thread.sleep(300);
-      // the connection is still open and the watch still registered
+      HttpResponse<String> created =
+          scraper.send(
+              request("/apis/example.com/v1/namespaces/default/widgets")
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"kind\":\"Widget\",\"apiVersion\":\"example.com/v1\","
+                              + "\"metadata\":{\"name\":\"late\"}}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).isEqualTo(201);
+
+      InputStream in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      while (!seen.toString().contains("\"late\"")) {
+        int b = in.read();
+        assertThat(b).isNotNegative();
+        seen.append((char) b);
+      }
+      assertThat(seen.toString()).contains("\"type\":\"ADDED\"");
       assertThat(scrape()).contains(RUNNING + "1.0");
     }
   }
