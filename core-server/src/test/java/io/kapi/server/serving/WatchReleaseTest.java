@@ -8,6 +8,8 @@ import io.kapi.server.endpoints.ApiInstaller;
 import io.kapi.server.registry.ApiGroupInfo;
 import io.kapi.server.registry.ResourceDefinition;
 import io.kapi.server.storage.memory.MemoryStorage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -23,12 +25,14 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -97,7 +101,7 @@ class WatchReleaseTest {
   @Test
   void manyHttp2StreamsOnOneConnectionAreReleasedAndShutdownDoesNotWait() throws Exception {
     HttpClient h2 = client(HttpClient.Version.HTTP_2);
-    List<HttpResponse<InputStream>> watches = new java.util.ArrayList<>();
+    List<HttpResponse<InputStream>> watches = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       watches.add(h2.send(request(WATCH).build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
@@ -109,6 +113,57 @@ class WatchReleaseTest {
     long start = System.nanoTime();
     server.close();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void http2ConnectionClosedByTheClientReleasesItsWatches() throws Exception {
+    SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.port());
+    SSLParameters parameters = socket.getSSLParameters();
+    parameters.setApplicationProtocols(new String[] {"h2"});
+    socket.setSSLParameters(parameters);
+    socket.startHandshake();
+    assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
+    OutputStream out = socket.getOutputStream();
+    out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    writeFrame(out, 0x4, 0, 0, new byte[0]); // SETTINGS
+    for (int stream = 1; stream <= 5; stream += 2) {
+      writeFrame(out, 0x1, 0x5, stream, watchHeaders()); // HEADERS, END_STREAM | END_HEADERS
+    }
+    out.flush();
+    awaitWatches(3);
+
+    socket.close(); // as when the client process dies: the whole connection goes away
+
+    awaitWatches(0);
+  }
+
+  /** HPACK: GET, https, the watch path and the authority, none of them indexed or Huffman-coded. */
+  private byte[] watchHeaders() {
+    ByteArrayOutputStream block = new ByteArrayOutputStream();
+    block.write(0x82); // :method GET
+    block.write(0x87); // :scheme https
+    literal(block, 4, WATCH); // :path
+    literal(block, 1, "127.0.0.1:" + server.port()); // :authority
+    return block.toByteArray();
+  }
+
+  private static void literal(ByteArrayOutputStream block, int nameIndex, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+    assertThat(bytes.length).isLessThan(127);
+    block.write(nameIndex); // literal without indexing, indexed name (4-bit prefix)
+    block.write(bytes.length);
+    block.writeBytes(bytes);
+  }
+
+  private static void writeFrame(OutputStream out, int type, int flags, int stream, byte[] payload)
+      throws IOException {
+    out.write(new byte[] {
+      (byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length,
+      (byte) type, (byte) flags,
+      (byte) (stream >>> 24), (byte) (stream >>> 16), (byte) (stream >>> 8), (byte) stream
+    });
+    out.write(payload);
   }
 
   @Test
