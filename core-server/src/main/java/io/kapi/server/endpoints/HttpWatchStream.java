@@ -5,7 +5,10 @@ import io.kapi.server.storage.cache.CacheWatch;
 import io.kapi.server.storage.cache.WatchCacheConsumer;
 import io.kapi.server.storage.cache.WatchCacheEvent;
 import io.kapi.server.storage.cache.WatchCloseReason;
+import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
+import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,6 +23,7 @@ import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSinkChannel;
+import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
  * One watch answered as a chunked HTTP stream without holding a thread: the watch cache signals
@@ -31,6 +35,13 @@ import org.xnio.channels.StreamSinkChannel;
  * at the deadline, after an ERROR event, or when the cache closes the watcher — for a client too
  * slow to keep up, which then re-lists. A client that stops reading altogether while the last
  * event is being written is disconnected after {@link #END_GRACE_MILLIS}.
+ *
+ * <p>A client that goes away releases the watch at once, without waiting for an event to fail to
+ * write (upstream cancels the request context): over HTTP/1.1 the idle connection is read to see
+ * its end of stream; over HTTP/2 a reset stream wakes the response channel's write listener,
+ * which finds the channel closed; a connection that closes ends its exchanges through its close
+ * listener. Each way ends the exchange, so its completion listeners (metrics, graceful shutdown)
+ * run.
  */
 final class HttpWatchStream implements WatchCacheConsumer {
   static final long END_GRACE_MILLIS = 10_000;
@@ -64,21 +75,32 @@ final class HttpWatchStream implements WatchCacheConsumer {
    */
   void start(CacheWatch<Unstructured> cacheWatch, long timeoutMillis, boolean bookmarkBeforeDeadline) {
     this.watch = cacheWatch;
+    // The close listener stays registered as long as the connection lives (Undertow cannot remove
+    // one), so it holds this stream only until the exchange completes.
+    ConnectionCloseListener closeListener = new ConnectionCloseListener(this);
     exchange.addExchangeCompleteListener(
         (ex, next) -> {
+          closeListener.forget();
           cacheWatch.close();
           next.proceed();
         });
-    exchange.getConnection().addCloseListener(connection -> cacheWatch.close());
+    exchange.getConnection().addCloseListener(closeListener);
     ioThread.execute(
         () -> {
+          if (ended) {
+            return;
+          }
           exchange.setStatusCode(200);
           exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-          channel = exchange.getResponseChannel();
-          if (channel == null) {
+          StreamSinkChannel ch = exchange.getResponseChannel();
+          if (ch == null) {
             cacheWatch.close();
             return;
           }
+          channel = ch;
+          // Always listening: an HTTP/2 stream reset by the client wakes the write listener.
+          ch.getWriteSetter().set(c -> pump());
+          watchForEndOfStream();
           timers.add(ioThread.executeAfter(this::finish, timeoutMillis, TimeUnit.MILLISECONDS));
           if (bookmarkBeforeDeadline && timeoutMillis > 2_000) {
             timers.add(
@@ -114,6 +136,10 @@ final class HttpWatchStream implements WatchCacheConsumer {
     StreamSinkChannel ch = channel;
     CacheWatch<Unstructured> w = watch;
     if (ended || ch == null || w == null) {
+      return;
+    }
+    if (!ch.isOpen() || !exchange.getConnection().isOpen()) {
+      clientGone("its stream or connection was closed");
       return;
     }
     try {
@@ -153,8 +179,59 @@ final class HttpWatchStream implements WatchCacheConsumer {
   }
 
   private void waitWritable(StreamSinkChannel ch) {
-    ch.getWriteSetter().set(c -> pump());
     ch.resumeWrites();
+  }
+
+  /**
+   * Over HTTP/1.1 reads the connection while the watch runs, since nothing else does: its end of
+   * stream (or a read error) means the client went away. Bytes a client sends anyway (a pipelined
+   * request) are pushed back for Undertow to parse after this exchange, and reading stops. Over
+   * HTTP/2 the connection reads frames itself (I/O thread).
+   */
+  private void watchForEndOfStream() {
+    if (!(exchange.getConnection() instanceof HttpServerConnection connection)
+        || connection.getExtraBytes() != null) {
+      return;
+    }
+    ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
+    source.setReadListener(c -> readIdleConnection(connection, c));
+    source.resumeReads();
+  }
+
+  private void readIdleConnection(HttpServerConnection connection, ConduitStreamSourceChannel source) {
+    if (ended) {
+      source.suspendReads();
+      return;
+    }
+    PooledByteBuffer pooled = connection.getByteBufferPool().allocate();
+    boolean keep = false;
+    try {
+      int read = source.read(pooled.getBuffer());
+      if (read > 0) {
+        source.suspendReads();
+        source.setReadListener(null);
+        pooled.getBuffer().flip();
+        connection.ungetRequestBytes(pooled);
+        keep = true;
+      } else if (read < 0) {
+        clientGone("the client closed its connection");
+      }
+    } catch (IOException e) {
+      clientGone(e.toString());
+    } finally {
+      if (!keep) {
+        pooled.close();
+      }
+    }
+  }
+
+  /** Releases the watch of a client that went away: closes the connection and ends the exchange. */
+  private void clientGone(String why) {
+    if (ended) {
+      return;
+    }
+    log.debug("watch {} released: {}", exchange.getRequestURI(), why);
+    abort();
   }
 
   /** Asks the stream to end: after the event being written, if any (I/O thread). */
@@ -194,10 +271,28 @@ final class HttpWatchStream implements WatchCacheConsumer {
     if (ch != null) {
       ch.getWriteSetter().set(null);
     }
+    stopReading();
     exchange.endExchange();
   }
 
+  /** Hands the HTTP/1.1 connection's reads back (Undertow resumes them for the next request). */
+  private void stopReading() {
+    if (exchange.getConnection() instanceof HttpServerConnection connection
+        && connection.getExtraBytes() == null) {
+      ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
+      source.suspendReads();
+      source.setReadListener(null);
+    }
+  }
+
+  /**
+   * Closes the connection (over HTTP/2: resets the stream) and ends the exchange, which then
+   * completes without writing (I/O thread).
+   */
   private void abort() {
+    if (ended && exchange.isComplete()) {
+      return;
+    }
     ended = true;
     closing = true;
     cancelTimers();
@@ -205,7 +300,42 @@ final class HttpWatchStream implements WatchCacheConsumer {
     if (w != null) {
       w.close();
     }
+    StreamSinkChannel ch = channel;
+    if (ch != null) {
+      ch.getWriteSetter().set(null);
+      ch.suspendWrites();
+    }
     IoUtils.safeClose(exchange.getConnection());
+    exchange.endExchange();
+  }
+
+  /** Called from any thread when the connection (or, over HTTP/2, the whole connection) closes. */
+  private void connectionClosed() {
+    ioThread.execute(() -> clientGone("the connection closed"));
+  }
+
+  /**
+   * The stream's connection close listener; it lets go of the stream once the exchange completes,
+   * since a long-lived connection keeps its close listeners until it closes.
+   */
+  private static final class ConnectionCloseListener implements ServerConnection.CloseListener {
+    private volatile @Nullable HttpWatchStream stream;
+
+    ConnectionCloseListener(HttpWatchStream stream) {
+      this.stream = stream;
+    }
+
+    void forget() {
+      stream = null;
+    }
+
+    @Override
+    public void closed(ServerConnection connection) {
+      HttpWatchStream s = stream;
+      if (s != null) {
+        s.connectionClosed();
+      }
+    }
   }
 
   private void cancelTimers() {

@@ -114,6 +114,7 @@ final class WebSocketWatch {
     // I/O thread only
     private boolean sending;
     private XnioExecutor.@Nullable Key deadline;
+    private XnioExecutor.@Nullable Key bookmark;
 
     Session(EventEncoder encoder, long timeoutMillis, boolean bookmarks) {
       this.encoder = encoder;
@@ -131,7 +132,7 @@ final class WebSocketWatch {
       XnioIoThread thread = ws.getIoThread();
       ioThread = thread;
       connected.set(true);
-      ws.addCloseTask(c -> w.close());
+      ws.addCloseTask(c -> closed());
       ws.getReceiveSetter()
           .set(
               new AbstractReceiveListener() {
@@ -148,7 +149,8 @@ final class WebSocketWatch {
       ws.resumeReceives();
       deadline = thread.executeAfter(this::finish, timeoutMillis, TimeUnit.MILLISECONDS);
       if (bookmarks && timeoutMillis > 2_000) {
-        thread.executeAfter(w::requestBookmark, timeoutMillis - 2_000, TimeUnit.MILLISECONDS);
+        bookmark =
+            thread.executeAfter(w::requestBookmark, timeoutMillis - 2_000, TimeUnit.MILLISECONDS);
       }
       pump();
     }
@@ -228,10 +230,7 @@ final class WebSocketWatch {
         return;
       }
       finished = true;
-      XnioExecutor.Key key = deadline;
-      if (key != null) {
-        key.remove();
-      }
+      cancelTimers();
       CacheWatch<Unstructured> w = watch;
       if (w != null) {
         w.close();
@@ -253,6 +252,32 @@ final class WebSocketWatch {
                 IoUtils.safeClose(c);
               }
             });
+      }
+    }
+
+    /**
+     * The WebSocket closed (the client went away, or after the close frame): releases the watch
+     * and its timers at once rather than at the deadline (I/O thread).
+     */
+    private void closed() {
+      finished = true;
+      cancelTimers();
+      CacheWatch<Unstructured> w = watch;
+      if (w != null) {
+        w.close();
+      }
+    }
+
+    private void cancelTimers() {
+      XnioExecutor.Key key = deadline;
+      if (key != null) {
+        key.remove();
+        deadline = null;
+      }
+      key = bookmark;
+      if (key != null) {
+        key.remove();
+        bookmark = null;
       }
     }
 

@@ -232,4 +232,65 @@ class WatchTest {
     }
     return true;
   }
+
+  @Test
+  void aPlainHttpClientThatClosesItsConnectionReleasesTheWatchWithoutAnEvent() throws Exception {
+    try (TestApi api = TestApi.start()) {
+      String running =
+          "apiserver_longrunning_requests{component=\"apiserver\",group=\"example.com\","
+              + "resource=\"widgets\",scope=\"namespace\",subresource=\"\",verb=\"WATCH\","
+              + "version=\"v1\"} ";
+      try (Socket socket = new Socket("127.0.0.1", api.port())) {
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            ("GET " + WIDGETS + "?watch=true HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertThat(awaitMetric(api, running + "1.0")).isTrue();
+      }
+      assertThat(awaitMetric(api, running + "0.0")).isTrue();
+    }
+  }
+
+
+  @Test
+  void theConnectionServesTheNextRequestAfterAWatchEndsAtItsDeadline() throws Exception {
+    try (TestApi api = TestApi.start();
+        Socket socket = new Socket("127.0.0.1", api.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write(
+          ("GET " + WIDGETS + "?watch=true&timeoutSeconds=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readUntil(in, "\r\n0\r\n\r\n")).startsWith("HTTP/1.1 200");
+
+      out.write(
+          ("GET " + WIDGETS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readUntil(in, "\"kind\":\"WidgetList\"")).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  private static String readUntil(InputStream in, String end) throws Exception {
+    ByteArrayOutputStream seen = new ByteArrayOutputStream();
+    while (!seen.toString(StandardCharsets.UTF_8).contains(end)) {
+      int b = in.read();
+      assertThat(b).as("bytes before the end of stream: %s", seen).isNotNegative();
+      seen.write(b);
+    }
+    return seen.toString(StandardCharsets.UTF_8);
+  }
+  private static boolean awaitMetric(TestApi api, String line) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    do {
+      if (api.get("/metrics").body().lines().anyMatch(line::equals)) {
+        return true;
+      }
+      Thread.sleep(50);
+    } while (System.nanoTime() < deadline);
+    return false;
+  }
 }
