@@ -152,8 +152,7 @@ public final class Store implements AutoCloseable {
     String key = objectKey(namespace, name);
     String rv = RegistryErrors.emptyToNull(resourceVersion);
     if (rv == null) {
-      KeyValue kv = storage.get(key).orElseThrow(() -> notFound(name));
-      return StoredObject.of(decode(kv));
+      return consistentGet(key, name);
     }
     long minimum = parseResourceVersion(rv);
     try {
@@ -167,6 +166,26 @@ public final class Store implements AutoCloseable {
   private void wrote(long revision) {
     lastWrite.accumulateAndGet(revision, Math::max);
   }
+
+  /**
+   * The latest state of one object: from the watch cache when it already holds the storage's
+   * current revision (a consistent read from cache, as upstream's KEP-2340 does for lists; it
+   * shares the cached serialization), else from the storage while the cache is asked to confirm
+   * its progress. Never waits, also for backends that cannot confirm progress.
+   */
+  private StoredObject consistentGet(String key, String name) {
+    long current = storage.currentRevision();
+    if (cache.isFresh(current)) {
+      try {
+        return cache.get(key, current).map(StoredObject::cached).orElseThrow(() -> notFound(name));
+      } catch (StorageException e) {
+        throw translate(e, name, 0);
+      }
+    }
+    KeyValue kv = storage.get(key).orElseThrow(() -> notFound(name));
+    return StoredObject.of(decode(kv));
+  }
+
 
   /**
    * Reads one object for a check made on every request (upstream's admission listers, e.g. {@code
@@ -226,12 +245,13 @@ public final class Store implements AutoCloseable {
       }
     }
     if (rv == null) {
+      // a consistent list: from the cache when it holds the storage's current revision (the first
+      // page; later pages read the storage at that revision), else from the storage
       long current = storage.currentRevision();
-      if (limit > 0 || cache.revision() < current) {
-        // a consistent read the cache cannot serve without waiting: read the storage
-        return pages.fromStorage(prefix, prefix, 0, limit, filter);
+      if (cache.isFresh(current)) {
+        return listCache(prefix, current, limit, filter);
       }
-      return listCache(prefix, current, 0, filter);
+      return pages.fromStorage(prefix, prefix, 0, limit, filter);
     }
     long revision = parseResourceVersion(rv);
     boolean exact =

@@ -116,6 +116,35 @@ class StoreCachedReadTest {
   }
 
   @Test
+  void aGetWithoutResourceVersionIsServedFromTheCacheWithItsSharedSerialization() {
+    Store namespaces = namespaces(storage);
+    String rv =
+        namespaces.create("", namespace("team-a"), WriteOptions.DEFAULT).object().getResourceVersion();
+    namespaces.get("", "team-a", rv); // waits until the watch cache has seen the create
+    int readsBefore = storage.gets(KEY);
+
+    StoredObject first = namespaces.get("", "team-a", null);
+    StoredObject second = namespaces.get("", "team-a", null);
+
+    assertThat(second.json()).isSameAs(first.json());
+    assertThat(storage.gets(KEY)).isEqualTo(readsBefore);
+  }
+
+  @Test
+  void aGetWithoutResourceVersionSeesAWriteTheStoreDidNotMake() {
+    Store namespaces = namespaces(storage);
+    namespaces.create("", namespace("team-a"), WriteOptions.DEFAULT);
+    KeyValue current = storage.get(KEY).orElseThrow();
+    Unstructured changed = namespace("team-a");
+    changed.setLabels(Map.of("written", "elsewhere"));
+    // another replica's write: the consistent read waits until the cache has seen it
+    storage.update(KEY, current.modRevision(), ApiCodec.json().encode(changed));
+
+    assertThat(namespaces.get("", "team-a", null).object().getLabels())
+        .containsEntry("written", "elsewhere");
+  }
+
+  @Test
   void missingObjectIsNullAfterOneStorageRead() {
     Store namespaces = namespaces(storage);
 

@@ -175,6 +175,22 @@ public final class WatchCache<T> implements AutoCloseable {
     return snapshot.revision;
   }
 
+  /**
+   * Whether the cache holds the state at {@code revision} or later; if not, asks the backend
+   * (without waiting) to confirm its progress, so that a cache that is only behind on other
+   * prefixes' revisions soon is fresh again.
+   */
+  public boolean isFresh(long revision) {
+    if (snapshot.revision >= revision) {
+      return true;
+    }
+    Watch w = backendWatch;
+    if (w != null) {
+      w.requestProgress();
+    }
+    return false;
+  }
+
   /** How many watchers are registered now. */
   public int watcherCount() {
     lock.lock();
