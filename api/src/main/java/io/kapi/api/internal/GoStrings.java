@@ -104,4 +104,39 @@ public final class GoStrings {
     }
     return n;
   }
+
+  /**
+   * Go's {@code encoding/json} {@code quoteChar}: one byte as a rune in single quotes, escaped like
+   * {@code strconv.Quote} (C0 controls as backslash-x, C1 controls as backslash-u), as in Go's JSON
+   * syntax errors ({@code invalid character 'x' ...}).
+   */
+  public static String quoteChar(int c) {
+    if (c == '\'') {
+      return "'\\''";
+    }
+    if (c == '"') {
+      return "'\"'";
+    }
+    String escaped =
+        switch (c) {
+          case 0x07 -> "\\a";
+          case 0x08 -> "\\b";
+          case 0x0c -> "\\f";
+          case '\n' -> "\\n";
+          case '\r' -> "\\r";
+          case '\t' -> "\\t";
+          case 0x0b -> "\\v";
+          case '\\' -> "\\\\";
+          default -> {
+            if (c < 0x20 || c == 0x7f) {
+              yield String.format("\\x%02x", c);
+            }
+            if ((c >= 0x80 && c < 0xa0) || c == 0xad) {
+              yield String.format("\\u%04x", c);
+            }
+            yield String.valueOf((char) c);
+          }
+        };
+    return "'" + escaped + "'";
+  }
 }

@@ -1,5 +1,6 @@
 package io.kapi.server.endpoints;
 
+import io.kapi.api.internal.GoStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -217,38 +218,8 @@ final class GoJsonSyntax {
   }
 
   private SyntaxError invalid(String context) {
-    return new SyntaxError("invalid character " + quoteChar(data[pos] & 0xff) + " " + context);
-  }
-
-  /** Go's {@code quoteChar}: the byte as a rune, quoted like {@code strconv.Quote}. */
-  static String quoteChar(int c) {
-    if (c == '\'') {
-      return "'\\''";
-    }
-    if (c == '"') {
-      return "'\"'";
-    }
-    String escaped =
-        switch (c) {
-          case 0x07 -> "\\a";
-          case 0x08 -> "\\b";
-          case 0x0c -> "\\f";
-          case '\n' -> "\\n";
-          case '\r' -> "\\r";
-          case '\t' -> "\\t";
-          case 0x0b -> "\\v";
-          case '\\' -> "\\\\";
-          default -> {
-            if (c < 0x20 || c == 0x7f) {
-              yield String.format("\\x%02x", c);
-            }
-            if ((c >= 0x80 && c < 0xa0) || c == 0xad) {
-              yield String.format("\\u%04x", c);
-            }
-            yield String.valueOf((char) c);
-          }
-        };
-    return "'" + escaped + "'";
+    return new SyntaxError(
+        "invalid character " + GoStrings.quoteChar(data[pos] & 0xff) + " " + context);
   }
 
   private static final class SyntaxError extends RuntimeException {

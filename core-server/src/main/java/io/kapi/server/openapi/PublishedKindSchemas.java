@@ -34,7 +34,7 @@ final class PublishedKindSchemas implements KindSchemas {
 
   @Override
   public Optional<ObjectSchemaHook> schemaHook(GroupVersionKind gvk) {
-    return document.schemaFor(gvk).map(s -> new PruningSchemaHook(ResourceSchema.of(s)));
+    return document.schemaFor(gvk).map(s -> ResourceSchemaHook.pruning(ResourceSchema.of(s)));
   }
 
   @Override

@@ -36,7 +36,7 @@ final class RecordKindSchemas implements KindSchemas {
               .put("description", "Standard object's metadata.")
               .put("$ref", SchemaRef.COMPONENTS_PREFIX + OBJECT_META);
           names.put(gvk, name);
-          hooks.put(gvk, new ResourceSchemaHook(ResourceSchema.fromRecord(type)));
+          hooks.put(gvk, ResourceSchemaHook.complete(ResourceSchema.fromRecord(type)));
           components.put(name, schema);
         });
   }

@@ -7,14 +7,30 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The schema hook of a kind whose schema is the whole truth (a record type, like a CRD's
- * structural schema): it prunes, applies defaults and validates.
+ * A kind's schema as its {@link ObjectSchemaHook}. A schema that is the whole truth (a record
+ * type, like a CRD's structural schema) prunes, applies defaults and validates; a built-in kind's
+ * published schema only prunes (reported per {@code fieldValidation}, as upstream's strict
+ * decoding does), while validation and defaulting stay with the kind's strategy, as in
+ * kube-apiserver, where built-in types are checked in Go code and the OpenAPI defaults are
+ * documentation only.
  */
 final class ResourceSchemaHook implements ObjectSchemaHook {
   private final ResourceSchema schema;
+  private final boolean pruneOnly;
 
-  ResourceSchemaHook(ResourceSchema schema) {
+  private ResourceSchemaHook(ResourceSchema schema, boolean pruneOnly) {
     this.schema = schema;
+    this.pruneOnly = pruneOnly;
+  }
+
+  /** Prunes, defaults and validates with {@code schema}. */
+  static ResourceSchemaHook complete(ResourceSchema schema) {
+    return new ResourceSchemaHook(schema, false);
+  }
+
+  /** Only prunes with {@code schema} (a built-in kind's published schema). */
+  static ResourceSchemaHook pruning(ResourceSchema schema) {
+    return new ResourceSchemaHook(schema, true);
   }
 
   @Override
@@ -24,16 +40,18 @@ final class ResourceSchemaHook implements ObjectSchemaHook {
 
   @Override
   public List<FieldError> validate(ObjectNode object) {
-    return schema.validate(object);
+    return pruneOnly ? List.of() : schema.validate(object);
   }
 
   @Override
   public void applyDefaults(ObjectNode object) {
-    schema.applyDefaults(object);
+    if (!pruneOnly) {
+      schema.applyDefaults(object);
+    }
   }
 
   @Override
   public String toString() {
-    return "ResourceSchemaHook{" + schema + "}";
+    return (pruneOnly ? "PruningSchemaHook{" : "ResourceSchemaHook{") + schema + "}";
   }
 }

@@ -3,6 +3,7 @@ package io.kapi.server.registry;
 import io.kapi.api.codec.ApiCodec;
 import io.kapi.api.errors.ApiErrors;
 import io.kapi.api.errors.ApiException;
+import io.kapi.api.internal.GoStrings;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -165,44 +166,11 @@ final class ContinueTokens {
     }
     int c = data[i] & 0xff;
     if ("{[\"-0123456789tfn".indexOf(c) < 0) {
-      return "invalid character " + quoteChar(c) + " looking for beginning of value";
+      return "invalid character " + GoStrings.quoteChar(c) + " looking for beginning of value";
     }
     return "invalid JSON";
   }
 
-  /**
-   * Go's {@code encoding/json} {@code quoteChar}: the byte as a rune, quoted like {@code
-   * strconv.Quote} inside single quotes (C1 controls as backslash-u escapes, C0 as backslash-x).
-   */
-  static String quoteChar(int c) {
-    if (c == '\'') {
-      return "'\\''";
-    }
-    if (c == '"') {
-      return "'\"'";
-    }
-    String escaped =
-        switch (c) {
-          case 0x07 -> "\\a";
-          case 0x08 -> "\\b";
-          case 0x0c -> "\\f";
-          case '\n' -> "\\n";
-          case '\r' -> "\\r";
-          case '\t' -> "\\t";
-          case 0x0b -> "\\v";
-          case '\\' -> "\\\\";
-          default -> {
-            if (c < 0x20 || c == 0x7f) {
-              yield String.format("\\x%02x", c);
-            }
-            if ((c >= 0x80 && c < 0xa0) || c == 0xad) {
-              yield String.format("\\u%04x", c);
-            }
-            yield String.valueOf((char) c);
-          }
-        };
-    return "'" + escaped + "'";
-  }
 
   /** Go's {@code path.Clean} for absolute paths. */
   static String cleanPath(String path) {

@@ -2,6 +2,7 @@ package io.kapi.server.endpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kapi.api.internal.GoStrings;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +46,11 @@ class GoJsonSyntaxTest {
 
   @Test
   void charactersAreQuotedLikeGo() {
-    assertThat(GoJsonSyntax.quoteChar('\'')).isEqualTo("'\\''");
-    assertThat(GoJsonSyntax.quoteChar('"')).isEqualTo("'\"'");
-    assertThat(GoJsonSyntax.quoteChar(0x01)).isEqualTo("'\\x01'");
-    assertThat(GoJsonSyntax.quoteChar(0x81)).isEqualTo("'\\u0081'");
-    assertThat(GoJsonSyntax.quoteChar(0xe9)).isEqualTo("'é'");
+    assertThat(GoStrings.quoteChar('\'')).isEqualTo("'\\''");
+    assertThat(GoStrings.quoteChar('"')).isEqualTo("'\"'");
+    assertThat(GoStrings.quoteChar(0x01)).isEqualTo("'\\x01'");
+    assertThat(GoStrings.quoteChar(0x81)).isEqualTo("'\\u0081'");
+    assertThat(GoStrings.quoteChar(0xe9)).isEqualTo("'é'");
   }
 
   @Test
