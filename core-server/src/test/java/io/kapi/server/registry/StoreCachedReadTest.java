@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kapi.api.codec.ApiCodec;
 import io.kapi.api.schema.GroupVersion;
 import io.kapi.api.unstructured.Unstructured;
+import io.kapi.server.storage.ForwardingStorage;
 import io.kapi.server.storage.KeyValue;
-import io.kapi.server.storage.ListRequest;
-import io.kapi.server.storage.ListResult;
 import io.kapi.server.storage.Storage;
 import io.kapi.server.storage.Watch;
 import io.kapi.server.storage.WatchListener;
@@ -153,13 +152,12 @@ class StoreCachedReadTest {
   }
 
   /** Counts {@code get}s per key; without {@code watched}, its watches never deliver anything. */
-  private static final class CountingStorage implements Storage {
-    private final Storage delegate;
+  private static final class CountingStorage extends ForwardingStorage {
     private final boolean watched;
     private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
 
     CountingStorage(Storage delegate, boolean watched) {
-      this.delegate = delegate;
+      super(delegate);
       this.watched = watched;
     }
 
@@ -169,54 +167,14 @@ class StoreCachedReadTest {
     }
 
     @Override
-    public KeyValue create(String key, byte[] value) {
-      return delegate.create(key, value);
-    }
-
-    @Override
     public Optional<KeyValue> get(String key) {
       gets.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       return delegate.get(key);
     }
 
     @Override
-    public ListResult list(ListRequest request) {
-      return delegate.list(request);
-    }
-
-    @Override
-    public KeyValue update(String key, long expectedModRevision, byte[] value) {
-      return delegate.update(key, expectedModRevision, value);
-    }
-
-    @Override
-    public KeyValue delete(String key, long expectedModRevision) {
-      return delegate.delete(key, expectedModRevision);
-    }
-
-    @Override
     public Watch watch(String prefix, long fromRevision, WatchListener listener) {
       return watched ? delegate.watch(prefix, fromRevision, listener) : () -> {};
-    }
-
-    @Override
-    public long currentRevision() {
-      return delegate.currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-      return delegate.compactedRevision();
-    }
-
-    @Override
-    public void compact(long revision) {
-      delegate.compact(revision);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }

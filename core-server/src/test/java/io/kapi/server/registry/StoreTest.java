@@ -13,6 +13,7 @@ import io.kapi.api.schema.GroupVersion;
 import io.kapi.api.selector.FieldSelector;
 import io.kapi.api.selector.LabelSelector;
 import io.kapi.api.unstructured.Unstructured;
+import io.kapi.server.storage.ForwardingStorage;
 import io.kapi.server.storage.KeyValue;
 import io.kapi.server.storage.Storage;
 import io.kapi.server.storage.cache.CacheWatch;
@@ -722,30 +723,9 @@ class StoreTest {
   }
 
   /** A storage whose watches cannot confirm progress (requestProgress does nothing). */
-  private record NoProgressStorage(Storage delegate) implements Storage {
-    @Override
-    public KeyValue create(String key, byte[] value) {
-      return delegate.create(key, value);
-    }
-
-    @Override
-    public java.util.Optional<KeyValue> get(String key) {
-      return delegate.get(key);
-    }
-
-    @Override
-    public io.kapi.server.storage.ListResult list(io.kapi.server.storage.ListRequest request) {
-      return delegate.list(request);
-    }
-
-    @Override
-    public KeyValue update(String key, long expectedModRevision, byte[] value) {
-      return delegate.update(key, expectedModRevision, value);
-    }
-
-    @Override
-    public KeyValue delete(String key, long expectedModRevision) {
-      return delegate.delete(key, expectedModRevision);
+  private static final class NoProgressStorage extends ForwardingStorage {
+    NoProgressStorage(Storage delegate) {
+      super(delegate);
     }
 
     @Override
@@ -756,23 +736,9 @@ class StoreTest {
     }
 
     @Override
-    public long currentRevision() {
-      return delegate.currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-      return delegate.compactedRevision();
-    }
-
-    @Override
-    public void compact(long revision) {
-      delegate.compact(revision);
-    }
-
-    @Override
     public void close() {}
   }
+
 
   private static List<String> names(ObjectList list) {
     return list.items().stream().map(o -> o.object().getName()).toList();

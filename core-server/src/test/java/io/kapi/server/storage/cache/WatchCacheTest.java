@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.google.common.base.Ticker;
+import io.kapi.server.storage.ForwardingStorage;
 import io.kapi.server.storage.KeyValue;
-import io.kapi.server.storage.ListRequest;
-import io.kapi.server.storage.ListResult;
 import io.kapi.server.storage.Storage;
 import io.kapi.server.storage.StorageException;
 import io.kapi.server.storage.Watch;
@@ -691,13 +690,12 @@ class WatchCacheTest {
   }
 
   /** Delegates to a real store and lets a test end the current watch with an error. */
-  static final class FailingStorage implements Storage {
-    private final Storage delegate;
+  static final class FailingStorage extends ForwardingStorage {
     private final AtomicReference<@Nullable WatchListener> listener = new AtomicReference<>();
     final AtomicInteger watches = new AtomicInteger();
 
     FailingStorage(Storage delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     void failWatch() {
@@ -709,50 +707,10 @@ class WatchCacheTest {
     }
 
     @Override
-    public KeyValue create(String key, byte[] value) {
-      return delegate.create(key, value);
-    }
-
-    @Override
-    public Optional<KeyValue> get(String key) {
-      return delegate.get(key);
-    }
-
-    @Override
-    public ListResult list(ListRequest request) {
-      return delegate.list(request);
-    }
-
-    @Override
-    public KeyValue update(String key, long expectedModRevision, byte[] value) {
-      return delegate.update(key, expectedModRevision, value);
-    }
-
-    @Override
-    public KeyValue delete(String key, long expectedModRevision) {
-      return delegate.delete(key, expectedModRevision);
-    }
-
-    @Override
     public Watch watch(String prefix, long fromRevision, WatchListener l) {
       watches.incrementAndGet();
       listener.set(l);
       return delegate.watch(prefix, fromRevision, l);
-    }
-
-    @Override
-    public long currentRevision() {
-      return delegate.currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-      return delegate.compactedRevision();
-    }
-
-    @Override
-    public void compact(long revision) {
-      delegate.compact(revision);
     }
 
     @Override
