@@ -11,9 +11,10 @@ import io.kapi.server.registry.StoredObject;
 import io.kapi.server.responses.Responses;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,11 +32,18 @@ final class Output {
   private final String apiVersion;
   private final String listKind;
   private final TableConverter tables;
+  private final byte[] listPrefix;
+  private final byte[] listSuffix;
 
   Output(String apiVersion, String listKind, TableConverter tables) {
     this.apiVersion = apiVersion;
     this.listKind = listKind;
     this.tables = tables;
+    this.listPrefix =
+        ("{\"apiVersion\":" + jsonString(apiVersion) + ",\"items\":[")
+            .getBytes(StandardCharsets.UTF_8);
+    this.listSuffix =
+        ("],\"kind\":" + jsonString(listKind) + ",\"metadata\":").getBytes(StandardCharsets.UTF_8);
   }
 
   TableConverter tables() {
@@ -109,7 +117,7 @@ final class Output {
     switch (target.shape()) {
       case OBJECT -> {
         if (target.fastJson()) {
-          Responses.writeBytes(exchange, code, target.codec().mediaType(), listJson(list));
+          Responses.writeParts(exchange, code, target.codec().mediaType(), listJson(list));
         } else {
           writePlain(exchange, code, target, listTree(list));
         }
@@ -157,26 +165,28 @@ final class Output {
     return root;
   }
 
-  /** Compact JSON of the list (Go map order: apiVersion, items, kind, metadata) plus newline. */
-  byte[] listJson(ObjectList list) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + list.items().size() * 512);
-    out.writeBytes(("{\"apiVersion\":" + jsonString(apiVersion) + ",\"items\":[")
-        .getBytes(StandardCharsets.UTF_8));
+  /**
+   * Compact JSON of the list (Go map order: apiVersion, items, kind, metadata) plus newline, as
+   * buffers to write in order (see {@link ByteChunks}).
+   */
+  ByteBuffer[] listJson(ObjectList list) {
+    ByteChunks body = new ByteChunks();
+    body.add(listPrefix);
     boolean first = true;
     for (StoredObject item : list.items()) {
       if (!first) {
-        out.write(',');
+        body.add((byte) ',');
       }
       first = false;
-      out.writeBytes(item.json());
+      body.add(item.json());
     }
-    out.writeBytes(("],\"kind\":" + jsonString(listKind) + ",\"metadata\":")
-        .getBytes(StandardCharsets.UTF_8));
+    body.add(listSuffix);
     byte[] meta = ApiCodec.json().encode(listMetadata(list));
-    out.write(meta, 0, meta.length - 1);
-    out.write('}');
-    out.write('\n');
-    return out.toByteArray();
+    // the encoded metadata ends with a newline: the list's closing brace goes before it
+    body.add(Arrays.copyOf(meta, meta.length - 1));
+    body.add((byte) '}');
+    body.add((byte) '\n');
+    return body.toBuffers();
   }
 
   private static ObjectNode listMetadata(ObjectList list) {

@@ -95,6 +95,30 @@ public final class Responses {
     exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
   }
 
+  /**
+   * Writes a body made of {@code parts}, in order, with its exact {@code Content-Length}, without
+   * first copying them into one array: large lists go out as the objects' shared bytes.
+   */
+  public static void writeParts(
+      HttpServerExchange exchange, int code, String contentType, ByteBuffer[] parts) {
+    checkNotNull(exchange, "exchange");
+    if (!claim(exchange)) {
+      return;
+    }
+    long length = 0;
+    for (ByteBuffer part : parts) {
+      length += part.remaining();
+    }
+    exchange.setStatusCode(code);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+    exchange.setResponseContentLength(length);
+    if (exchange.getRequestMethod().equalToString("HEAD")) {
+      exchange.endExchange();
+      return;
+    }
+    exchange.getResponseSender().send(parts);
+  }
+
   /** Whether to indent JSON for this request (upstream's {@code isPrettyPrint}). */
   public static boolean isPrettyPrint(HttpServerExchange exchange) {
     Deque<String> pretty = exchange.getQueryParameters().get("pretty");
