@@ -78,21 +78,17 @@ public final class Responses {
     writeBytes(exchange, code, APPLICATION_JSON, ApiCodec.json().encodePretty(body));
   }
 
-  /** Writes {@code bytes} as-is with {@code contentType}. */
+  /**
+   * Writes {@code bytes} as-is with {@code contentType} (gzip-compressed on the wire when larger
+   * than 128 KiB and the client accepts gzip, as upstream does).
+   */
   public static void writeBytes(
       HttpServerExchange exchange, int code, String contentType, byte[] bytes) {
     checkNotNull(exchange, "exchange");
     if (!claim(exchange)) {
       return;
     }
-    exchange.setStatusCode(code);
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
-    exchange.setResponseContentLength(bytes.length);
-    if (exchange.getRequestMethod().equalToString("HEAD")) {
-      exchange.endExchange();
-      return;
-    }
-    exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    send(exchange, code, contentType, new ByteBuffer[] {ByteBuffer.wrap(bytes)}, bytes.length);
   }
 
   /**
@@ -109,10 +105,23 @@ public final class Responses {
     for (ByteBuffer part : parts) {
       length += part.remaining();
     }
+    send(exchange, code, contentType, parts, length);
+  }
+
+  /** Sends a claimed response: gzip-compressed when the client asks and the body is large. */
+  private static void send(
+      HttpServerExchange exchange, int code, String contentType, ByteBuffer[] parts, long length) {
     exchange.setStatusCode(code);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+    boolean head = exchange.getRequestMethod().equalToString("HEAD");
+    if (!head && ResponseCompression.applies(exchange, length)) {
+      ByteBuffer compressed = ResponseCompression.compress(exchange, parts, length);
+      exchange.setResponseContentLength(compressed.remaining());
+      exchange.getResponseSender().send(compressed);
+      return;
+    }
     exchange.setResponseContentLength(length);
-    if (exchange.getRequestMethod().equalToString("HEAD")) {
+    if (head) {
       exchange.endExchange();
       return;
     }
