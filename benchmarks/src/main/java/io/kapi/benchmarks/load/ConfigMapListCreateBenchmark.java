@@ -2,11 +2,14 @@ package io.kapi.benchmarks.load;
 
 import io.kapi.sample.KapiServer;
 import io.kapi.sample.StorageBackend;
+import io.kapi.server.serving.SecureServer;
 import io.kapi.server.storage.Storage;
 import io.kapi.server.storage.memory.MemoryStorage;
 import io.kapi.storage.sqlite.SqliteStorage;
 import java.net.URLEncoder;
+import io.undertow.util.Headers;
 import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +33,16 @@ import tools.jackson.databind.JsonNode;
  *     [--duration=10] [--clients=16,64] [--quick]
  * </pre>
  *
- * <p>The client is {@code java.net.http} over HTTPS/1.1 with keep-alive (one connection per client
- * thread), authenticated with the admin's bearer token. {@code --quick}: 1,000 objects, 3 walks, 2
+ * <p>The LIST client is {@code java.net.http} over HTTPS/1.1 with keep-alive; creates come from
+ * {@code wrk -t2} with one keep-alive connection per client and a Lua script, so the client's own
+ * CPU (it shares the two cores with the server) stays small and is measured. Both authenticate
+ * with the admin's bearer token. {@code --quick}: 1,000 objects, 3 walks, 2
  * s per create run.
  */
 public final class ConfigMapListCreateBenchmark {
   private static final String LIST_NAMESPACE = "bench-list";
   private static final String CREATE_NAMESPACE = "bench-create";
+  private static final String CREATE_SCRIPT = "create-configmaps.lua";
 
   private ConfigMapListCreateBenchmark() {}
 
@@ -79,79 +85,180 @@ public final class ConfigMapListCreateBenchmark {
       client.post("/api/v1/namespaces", ConfigMaps.namespace(LIST_NAMESPACE));
       client.post("/api/v1/namespaces", ConfigMaps.namespace(CREATE_NAMESPACE));
 
-      // LIST: fill, one untimed warm-up walk, then the timed walks
-      ClosedLoop.times(
-          16,
-          objects,
-          seq ->
-              client.post(
-                  ConfigMaps.collection(LIST_NAMESPACE),
-                  ConfigMaps.json(LIST_NAMESPACE, "cm-" + seq, seq)));
-      int pages = walk(client, limit, objects);
-      Latencies walkTimes = new Latencies();
-      for (int i = 0; i < walks; i++) {
-        long begin = System.nanoTime();
-        walk(client, limit, objects);
-        walkTimes.add(System.nanoTime() - begin);
-      }
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "== Issue 4 / 2: %s storage ==%n"
-                  + "LIST %d ConfigMaps, limit=%d (%d pages) following continue, %d walks: "
-                  + "p50 %.1f ms, p99 %.1f ms per full walk%n",
-              backendName,
-              objects,
-              limit,
-              pages,
-              walks,
-              walkTimes.percentileMillis(50),
-              walkTimes.percentileMillis(99)));
-
-      // creates: the chain, then the backend alone with the same threads and bytes
       byte[] stored =
           client.post(
               ConfigMaps.collection(CREATE_NAMESPACE),
               ConfigMaps.json(CREATE_NAMESPACE, "warm-up", 0));
-      out.append(
-          "| clients | chain creates/s | chain p99 | backend creates/s | chain / backend |\n");
-      out.append("|---|---|---|---|---|\n");
-      long[] round = {0};
-      for (int threads : clients) {
-        round[0]++;
-        String prefix = "r" + round[0] + "-";
-        ClosedLoop.run(
-            threads, duration.dividedBy(3), seq -> createThroughChain(client, "w" + prefix, seq));
-        ClosedLoop.Result chain =
-            ClosedLoop.run(threads, duration, seq -> createThroughChain(client, prefix, seq));
-        ClosedLoop.Result own = backendCreates(backend, dataDir, threads, duration, stored);
+      long[] acknowledged = {1}; // the create above
+      String token = server.security().adminToken();
+      String chainUrl = "https://127.0.0.1:" + server.port() + "/";
+      int cores = Runtime.getRuntime().availableProcessors();
+      StringBuilder creates = new StringBuilder();
+      creates.append(
+          "| clients | chain creates/s (p99) | chain CPU/create | backend creates/s | backend"
+              + " CPU/create | bare HTTPS 201s/s | bare CPU/request | chain / backend | bound /"
+              + " backend |\n");
+      creates.append("|---|---|---|---|---|---|---|---|---|\n");
+      try (SecureServer bare = bareCreateServer(server, stored)) {
+        String bareUrl = "https://127.0.0.1:" + bare.port() + "/";
+        long[] warmRound = {0};
+        JitWarmUp.untilSettled(
+            "creates",
+            () -> {
+              warmRound[0]++;
+              acknowledged[0] +=
+                  Wrk.script(
+                          chainUrl, seconds(duration), 16, 2, CREATE_SCRIPT, token,
+                          CREATE_NAMESPACE, "w" + warmRound[0])
+                      .requireClean("warm-up creates through the chain")
+                      .requests();
+              Wrk.script(
+                  bareUrl, warmup(duration), 16, 2, CREATE_SCRIPT, token, CREATE_NAMESPACE, "w");
+            });
+
+        // LIST: fill, walks until the JIT has settled, then the timed walks
+        ClosedLoop.times(
+            16,
+            objects,
+            seq ->
+                client.post(
+                    ConfigMaps.collection(LIST_NAMESPACE),
+                    ConfigMaps.json(LIST_NAMESPACE, "cm-" + seq, seq)));
+        int pages = walk(client, limit, objects);
+        JitWarmUp.untilSettled(
+            "list walks",
+            () -> {
+              for (int i = 0; i < walks; i++) {
+                walk(client, limit, objects);
+              }
+            });
+        Latencies walkTimes = new Latencies();
+        for (int i = 0; i < walks; i++) {
+          long begin = System.nanoTime();
+          walk(client, limit, objects);
+          walkTimes.add(System.nanoTime() - begin);
+        }
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %d | %.0f | %.2f ms | %.0f | %.1f %% |%n",
-                threads,
-                chain.perSecond(),
-                chain.latencies().percentileMillis(99),
-                own.perSecond(),
-                100 * chain.perSecond() / own.perSecond()));
+                "== Issue 4 / 2: %s storage ==%n"
+                    + "LIST %d ConfigMaps, limit=%d (%d pages) following continue, %d walks: "
+                    + "p50 %.1f ms, p99 %.1f ms per full walk%n",
+                backendName,
+                objects,
+                limit,
+                pages,
+                walks,
+                walkTimes.percentileMillis(50),
+                walkTimes.percentileMillis(99)));
+
+        // creates: the chain (wrk), the bare HTTPS server that only reads the same request and
+        // answers 201 with as many bytes, and the backend alone (in-process threads)
+        long round = 0;
+        for (int connections : clients) {
+          round++;
+          acknowledged[0] +=
+              Wrk.script(
+                      chainUrl, warmup(duration), connections, 2, CREATE_SCRIPT, token,
+                      CREATE_NAMESPACE, "v" + round)
+                  .requireClean("warm-up creates through the chain")
+                  .requests();
+          double cpu0 = ProcessCpu.seconds();
+          Wrk.ScriptResult chain =
+              Wrk.script(
+                      chainUrl, seconds(duration), connections, 2, CREATE_SCRIPT, token,
+                      CREATE_NAMESPACE, "r" + round)
+                  .requireClean("creates through the chain");
+          double cpu1 = ProcessCpu.seconds();
+          Wrk.ScriptResult echo =
+              Wrk.script(
+                      bareUrl, seconds(duration), connections, 2, CREATE_SCRIPT, token,
+                      CREATE_NAMESPACE, "r" + round)
+                  .requireClean("bare HTTPS creates");
+          double cpu2 = ProcessCpu.seconds();
+          acknowledged[0] += chain.requests();
+          double chainCpu = (cpu1 - cpu0 + chain.wrkCpuSeconds()) / chain.requests();
+          double bareCpu = (cpu2 - cpu1 + echo.wrkCpuSeconds()) / echo.requests();
+          double cpuBefore = ProcessCpu.seconds();
+          ClosedLoop.Result own = backendCreates(backend, dataDir, connections, duration, stored);
+          double ownCpu = (ProcessCpu.seconds() - cpuBefore) / own.operations();
+          // whatever else a server does, each create costs at least the storage's work and one
+          // HTTPS request/response; with `cores` CPUs that caps the creates per second
+          double bound = cores / (ownCpu + bareCpu);
+          creates.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %d | %.0f (%.1f ms) | %.0f µs | %.0f | %.0f µs | %.0f | %.0f µs | %.1f %% |"
+                      + " %.1f %% |%n",
+                  connections,
+                  chain.requestsPerSecond(),
+                  chain.p99Millis(),
+                  chainCpu * 1e6,
+                  own.perSecond(),
+                  ownCpu * 1e6,
+                  echo.requestsPerSecond(),
+                  bareCpu * 1e6,
+                  100 * chain.requestsPerSecond() / own.perSecond(),
+                  100 * bound / own.perSecond()));
+        }
+      }
+      out.append(creates);
+      long storedCreates = countConfigMaps(client, CREATE_NAMESPACE);
+      if (storedCreates < acknowledged[0]) {
+        throw new IllegalStateException(
+            storedCreates + " ConfigMaps stored, but " + acknowledged[0] + " creates answered 201");
       }
       out.append(
           String.format(
               Locale.ROOT,
-              "(target chain / backend >= 70 %%; %d s per run; stored object %d bytes)%n",
+              "(target chain / backend >= 70 %%; %d s per run; wrk -t2 with `clients` connections;"
+                  + " stored object %d bytes; %d CPUs; %d ConfigMaps stored in %s at the end;"
+                  + " CPU per create includes wrk's; bound = CPUs / (backend CPU + bare CPU))%n",
               duration.toSeconds(),
-              stored.length));
+              stored.length,
+              cores,
+              storedCreates,
+              CREATE_NAMESPACE));
     } finally {
       TempFiles.deleteRecursively(dataDir);
     }
     return out.toString();
   }
 
-  private static void createThroughChain(Endpoint client, String prefix, long sequence)
-      throws Exception {
-    client.post(
-        ConfigMaps.collection(CREATE_NAMESPACE),
-        ConfigMaps.json(CREATE_NAMESPACE, "cm-" + prefix + sequence, sequence));
+  private static int seconds(Duration duration) {
+    return (int) Math.max(1, duration.toSeconds());
+  }
+
+  private static int warmup(Duration duration) {
+    return Math.max(1, seconds(duration) / 3);
+  }
+
+  /**
+   * A bare HTTPS server with the chain's certificate and listener settings that reads each request
+   * body and answers 201 with {@code response}: what any server must at least do per create.
+   */
+  private static SecureServer bareCreateServer(KapiServer chain, byte[] response) {
+    return SecureServer.start(
+        exchange ->
+            exchange
+                .getRequestReceiver()
+                .receiveFullBytes(
+                    (done, body) -> {
+                      done.setStatusCode(201);
+                      done.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+                      done.getResponseSender().send(ByteBuffer.wrap(response));
+                    }),
+        chain.security().sslContext(),
+        "127.0.0.1",
+        0);
+  }
+
+  private static long countConfigMaps(Endpoint client, String namespace) throws Exception {
+    return ConfigMaps.parse(client.get(ConfigMaps.collection(namespace) + "?limit=1"))
+            .path("metadata")
+            .path("remainingItemCount")
+            .asLong()
+        + 1;
   }
 
   /** Creates on a fresh storage of the same kind as the server's, with no server in front. */
