@@ -24,8 +24,8 @@ import java.util.Locale;
  *     [--duration=15] [--connections=64] [--threads=2] [--backend=sqlite|memory] [--quick]
  * </pre>
  *
- * <p>Each server gets a warm-up of a third of the duration; the measured runs alternate bare,
- * chain, chain, bare and each server's two runs are averaged. {@code --quick} runs 2 s each.
+ * <p>Both servers are warmed up by rounds of a third of the duration each until the JIT has settled
+ * ({@link JitWarmUp}); the measured runs alternate bare, chain, chain, bare and each server's two runs are averaged. {@code --quick} runs 2 s each.
  */
 public final class ConfigMapGetLoadBenchmark {
   private static final String NAME = "bench-get";
@@ -58,8 +58,12 @@ public final class ConfigMapGetLoadBenchmark {
         String chainUrl = "https://127.0.0.1:" + chain.port() + path;
         String bareUrl = "https://127.0.0.1:" + bare.port() + path;
         int warmup = Math.max(1, seconds / 3);
-        Wrk.run(bareUrl, token, warmup, connections, threads);
-        Wrk.run(chainUrl, token, warmup, connections, threads);
+        JitWarmUp.untilSettled(
+            "GET",
+            () -> {
+              Wrk.run(bareUrl, token, warmup, connections, threads);
+              Wrk.run(chainUrl, token, warmup, connections, threads);
+            });
         List<Wrk.Result> bareRuns = new ArrayList<>();
         List<Wrk.Result> chainRuns = new ArrayList<>();
         bareRuns.add(Wrk.run(bareUrl, token, seconds, connections, threads));

@@ -10,7 +10,7 @@ import java.util.Locale;
  * code keeps compiling for about a minute of load; numbers taken earlier measure the compiler).
  */
 final class JitWarmUp {
-  static final int SETTLED_SHARE_PERCENT = 5;
+  static final int SETTLED_SHARE_PERCENT = 10;
   static final int MAX_ROUNDS = 10;
 
   /** One round of warm-up work. */
