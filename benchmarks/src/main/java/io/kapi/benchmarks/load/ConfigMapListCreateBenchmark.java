@@ -107,13 +107,8 @@ public final class ConfigMapListCreateBenchmark {
             () -> {
               warmRound[0]++;
               acknowledged[0] +=
-                  Wrk.script(
-                          chainUrl, seconds(duration), 16, 2, CREATE_SCRIPT, token,
-                          CREATE_NAMESPACE, "w" + warmRound[0])
-                      .requireClean("warm-up creates through the chain")
-                      .requests();
-              Wrk.script(
-                  bareUrl, warmup(duration), 16, 2, CREATE_SCRIPT, token, CREATE_NAMESPACE, "w");
+                  creates(chainUrl, seconds(duration), 16, token, "w" + warmRound[0]).requests();
+              creates(bareUrl, warmup(duration), 16, token, "w");
             });
 
         // LIST: fill, walks until the JIT has settled, then the timed walks
@@ -158,23 +153,13 @@ public final class ConfigMapListCreateBenchmark {
         for (int connections : clients) {
           round++;
           acknowledged[0] +=
-              Wrk.script(
-                      chainUrl, warmup(duration), connections, 2, CREATE_SCRIPT, token,
-                      CREATE_NAMESPACE, "v" + round)
-                  .requireClean("warm-up creates through the chain")
-                  .requests();
+              creates(chainUrl, warmup(duration), connections, token, "v" + round).requests();
           double cpu0 = ProcessCpu.seconds();
           Wrk.ScriptResult chain =
-              Wrk.script(
-                      chainUrl, seconds(duration), connections, 2, CREATE_SCRIPT, token,
-                      CREATE_NAMESPACE, "r" + round)
-                  .requireClean("creates through the chain");
+              creates(chainUrl, seconds(duration), connections, token, "r" + round);
           double cpu1 = ProcessCpu.seconds();
           Wrk.ScriptResult echo =
-              Wrk.script(
-                      bareUrl, seconds(duration), connections, 2, CREATE_SCRIPT, token,
-                      CREATE_NAMESPACE, "r" + round)
-                  .requireClean("bare HTTPS creates");
+              creates(bareUrl, seconds(duration), connections, token, "r" + round);
           double cpu2 = ProcessCpu.seconds();
           acknowledged[0] += chain.requests();
           double chainCpu = (cpu1 - cpu0 + chain.wrkCpuSeconds()) / chain.requests();
@@ -223,6 +208,15 @@ public final class ConfigMapListCreateBenchmark {
       TempFiles.deleteRecursively(dataDir);
     }
     return out.toString();
+  }
+
+  /** {@code wrk -t2} POSTing ConfigMaps to {@link #CREATE_NAMESPACE}; fails unless all got 201. */
+  private static Wrk.ScriptResult creates(
+      String url, int seconds, int connections, String token, String namePrefix)
+      throws Exception {
+    return Wrk.script(
+            url, seconds, connections, 2, CREATE_SCRIPT, token, CREATE_NAMESPACE, namePrefix)
+        .requireClean("creates at " + url + " (" + namePrefix + ")");
   }
 
   private static int seconds(Duration duration) {

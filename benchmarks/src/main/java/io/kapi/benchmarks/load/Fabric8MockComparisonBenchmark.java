@@ -80,26 +80,9 @@ public final class Fabric8MockComparisonBenchmark {
       MOCK_LOGGER.setLevel(Level.WARNING);
     }
 
-    Numbers mock =
-        measure(
-            "fabric8 mock",
-            Fabric8MockComparisonBenchmark::startMock,
-            duration,
-            threads,
-            objects,
-            listSeconds,
-            watchers,
-            updates);
-    Numbers kapi =
-        measure(
-            "kapi",
-            Fabric8MockComparisonBenchmark::startKapi,
-            duration,
-            threads,
-            objects,
-            listSeconds,
-            watchers,
-            updates);
+    Workload workload = new Workload(duration, threads, objects, listSeconds, watchers, updates);
+    Numbers mock = measure("fabric8 mock", Fabric8MockComparisonBenchmark::startMock, workload);
+    Numbers kapi = measure("kapi", Fabric8MockComparisonBenchmark::startKapi, workload);
 
     System.out.printf(
         Locale.ROOT,
@@ -184,48 +167,36 @@ public final class Fabric8MockComparisonBenchmark {
    * neither server is measured while its code is still being compiled, and the measured instance
    * starts empty), then measures a fresh instance.
    */
-  private static Numbers measure(
-      String label,
-      Launcher launcher,
-      Duration duration,
-      int threads,
-      int objects,
-      int listSeconds,
-      int watchers,
-      int updates)
+  private static Numbers measure(String label, Launcher launcher, Workload workload)
       throws Exception {
     System.out.println("warming up " + label + " on throw-away instances ...");
     JitWarmUp.untilSettled(
         label,
         () -> {
           try (Running warm = launcher.start()) {
-            measureOn(
-                label + " (warm-up)",
-                warm.endpoint(),
-                duration,
-                threads,
-                Math.min(objects, 500),
-                1,
-                Math.min(watchers, 10),
-                Math.min(updates, 5));
+            measureOn(label + " (warm-up)", warm.endpoint(), workload.forWarmUp());
           }
         });
     try (Running measured = launcher.start()) {
-      return measureOn(
-          label, measured.endpoint(), duration, threads, objects, listSeconds, watchers, updates);
+      return measureOn(label, measured.endpoint(), workload);
     }
   }
 
-  private static Numbers measureOn(
-      String label,
-      Endpoint server,
-      Duration duration,
-      int threads,
-      int objects,
-      int listSeconds,
-      int watchers,
-      int updates)
+  /** What each server is put through. */
+  record Workload(
+      Duration duration, int threads, int objects, int listSeconds, int watchers, int updates) {
+    /** The same, smaller: for the warm-up rounds on throw-away instances. */
+    Workload forWarmUp() {
+      return new Workload(
+          duration, threads, Math.min(objects, 500), 1, Math.min(watchers, 10), Math.min(updates, 5));
+    }
+  }
+
+  private static Numbers measureOn(String label, Endpoint server, Workload workload)
       throws Exception {
+    Duration duration = workload.duration();
+    int threads = workload.threads();
+    int objects = workload.objects();
     System.out.println("measuring " + label + " ...");
     for (String namespace : List.of("bench-create", "bench-get", "bench-watch")) {
       server.post("/api/v1/namespaces", ConfigMaps.namespace(namespace));
@@ -256,14 +227,14 @@ public final class Fabric8MockComparisonBenchmark {
     Wrk.ScriptResult lists =
         Wrk.script(
                 server.baseUrl() + ConfigMaps.collection("bench-get"),
-                listSeconds,
+                workload.listSeconds(),
                 1,
                 1,
                 "get.lua",
                 token)
             .requireClean(label + " lists");
 
-    Latencies delivery = watch(server, watchers, updates);
+    Latencies delivery = watch(server, workload.watchers(), workload.updates());
     return new Numbers(
         creates.requestsPerSecond(),
         creates.p99Millis(),
