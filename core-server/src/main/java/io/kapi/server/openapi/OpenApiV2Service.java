@@ -2,6 +2,7 @@ package io.kapi.server.openapi;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.kapi.api.codec.MediaType;
 import io.kapi.api.errors.ApiErrors;
 import io.kapi.pathrecorder.PathRecorderMux;
 import io.kapi.server.responses.Responses;
@@ -20,11 +21,12 @@ import tools.jackson.databind.JsonNode;
  * upper-case hex SHA-512), {@code Last-Modified}, {@code Vary: Accept} and 304 answers to {@code
  * If-None-Match} / {@code If-Modified-Since}, like upstream's {@code kube-openapi} handler.
  *
- * <p>Upstream also speaks protobuf ({@code
- * application/com.github.proto-openapi.spec.v2@v1.0+protobuf}), which is what kubectl asks for;
- * Kapi answers JSON only, so that request gets 406 with a {@code Status}. kubectl 1.27 and later
- * read OpenAPI v3 for {@code explain}, field validation and strategic merge patches, and only fall
- * back to v2 when v3 fails.
+ * <p>The same document is served as protobuf ({@code
+ * application/com.github.proto-openapi.spec.v2.v1.0+protobuf}, also asked for with {@code @v1.0};
+ * see {@link SwaggerProtobuf}) when
+ * the {@code Accept} header prefers it, as upstream does: kubectl asks for it to validate files
+ * client-side that the OpenAPI v3 route cannot cover, such as {@code kind: List}. Each
+ * representation has its own {@code Etag}; other media types get 406.
  *
  * <p>Thread-safe. The document is rebuilt and serialized at most once per change of the v3
  * documents, on the first request after the change.
@@ -38,9 +40,21 @@ public final class OpenApiV2Service {
   public static final String PATH = "/openapi/v2";
 
   private static final String JSON = "application/json";
+  // kubectl asks for the older '@' spelling, which Go's mime parser rejects in a Content-Type:
+  // both are accepted, the answer carries the '.' spelling (as upstream's kube-openapi does)
+  private static final String PROTOBUF_SUBTYPE = "com.github.proto-openapi.spec.v2.v1.0+protobuf";
+  private static final String PROTOBUF_SUBTYPE_DEPRECATED =
+      "com.github.proto-openapi.spec.v2@v1.0+protobuf";
+  private static final String PROTOBUF = "application/" + PROTOBUF_SUBTYPE;
 
   private record Cached(
-      long generation, JsonNode tree, byte[] json, String etag, Instant modified) {}
+      long generation,
+      JsonNode tree,
+      byte[] json,
+      String etag,
+      byte[] protobuf,
+      String protobufEtag,
+      Instant modified) {}
 
   private final OpenApiV3Service source;
   private final String title;
@@ -101,7 +115,16 @@ public final class OpenApiV2Service {
       byte[] json = CanonicalJson.encode(tree);
       String etag = CanonicalJson.sha512Hex(json);
       Instant modified = now != null && now.etag().equals(etag) ? now.modified() : Instant.now();
-      Cached rebuilt = new Cached(snapshot.generation(), tree, json, etag, modified);
+      byte[] protobuf = SwaggerProtobuf.encode(tree);
+      Cached rebuilt =
+          new Cached(
+              snapshot.generation(),
+              tree,
+              json,
+              etag,
+              protobuf,
+              CanonicalJson.sha512Hex(protobuf),
+              modified);
       cached = rebuilt;
       return rebuilt;
     }
@@ -109,12 +132,14 @@ public final class OpenApiV2Service {
 
   private void serve(HttpServerExchange exchange) {
     exchange.getResponseHeaders().put(Headers.VARY, "Accept");
-    if (!OpenApiV3Service.acceptsJson(exchange.getRequestHeaders().getFirst(Headers.ACCEPT))) {
-      Responses.writeError(exchange, ApiErrors.notAcceptable(List.of(JSON)));
+    String contentType = negotiate(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+    if (contentType == null) {
+      Responses.writeError(exchange, ApiErrors.notAcceptable(List.of(JSON, PROTOBUF)));
       return;
     }
     Cached document = current();
-    String quoted = OpenApiV3Service.quote(document.etag());
+    boolean protobuf = contentType.equals(PROTOBUF);
+    String quoted = OpenApiV3Service.quote(protobuf ? document.protobufEtag() : document.etag());
     exchange.getResponseHeaders().put(Headers.ETAG, quoted);
     exchange
         .getResponseHeaders()
@@ -123,6 +148,24 @@ public final class OpenApiV2Service {
       HttpCaching.writeNotModified(exchange);
       return;
     }
-    Responses.writeBytes(exchange, 200, JSON, document.json());
+    Responses.writeBytes(
+        exchange, 200, contentType, protobuf ? document.protobuf() : document.json());
+  }
+
+  /**
+   * The representation for an {@code Accept} header: the first clause, by preference, that JSON
+   * or the protobuf type matches (JSON first for wildcards); null if none does.
+   */
+  static @Nullable String negotiate(@Nullable String accept) {
+    for (MediaType clause : AcceptClauses.sorted(accept)) {
+      if (AcceptClauses.accepts(clause, "application", "json")) {
+        return JSON;
+      }
+      if (AcceptClauses.accepts(clause, "application", PROTOBUF_SUBTYPE)
+          || AcceptClauses.accepts(clause, "application", PROTOBUF_SUBTYPE_DEPRECATED)) {
+        return PROTOBUF;
+      }
+    }
+    return null;
   }
 }

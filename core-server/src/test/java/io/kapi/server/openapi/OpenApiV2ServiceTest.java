@@ -6,6 +6,11 @@ import io.kapi.api.codec.ApiCodec;
 import io.kapi.pathrecorder.PathRecorderMux;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,12 +112,109 @@ class OpenApiV2ServiceTest {
   }
 
   @Test
-  void kubectlsProtobufOnlyRequestIs406() throws Exception {
+  void kubectlsProtobufRequestGetsTheGnosticDocument() throws Exception {
     HttpResponse<byte[]> response = server.get("/openapi/v2", "Accept", KUBECTL_V2_ACCEPT);
+    HttpResponse<byte[]> dotted =
+        server.get(
+            "/openapi/v2", "Accept", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+    String etag = response.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).isEqualTo("\"" + CanonicalJson.sha512Hex(response.body()) + "\"");
+    assertThat(dotted.body()).isEqualTo(response.body());
+    assertThat(server.get("/openapi/v2", "Accept", KUBECTL_V2_ACCEPT, "If-None-Match", etag)
+            .statusCode())
+        .isEqualTo(304);
+
+    // openapi.v2.Document: swagger = 1, info = 2 (title = 1), definitions = 9 of NamedSchema
+    Map<Integer, List<Object>> document = Proto.fields(response.body());
+    assertThat(Proto.string(document, 1)).isEqualTo("2.0");
+    assertThat(Proto.string(Proto.message(document, 2), 1)).isEqualTo("Kubernetes");
+    Map<String, Map<Integer, List<Object>>> definitions =
+        Proto.named(Proto.message(document, 9), 1);
+    JsonNode json = v2.document();
+    assertThat(definitions.keySet())
+        .containsExactlyElementsOf(() -> json.get("definitions").propertyNames().iterator());
+    // Schema: type = 22 (TypeItem value = 1), properties = 25, vendor_extension = 31 (NamedAny
+    // whose Any carries YAML in field 2)
+    Map<Integer, List<Object>> configMap = definitions.get("io.k8s.api.core.v1.ConfigMap");
+    assertThat(Proto.string(Proto.message(configMap, 22), 1)).isEqualTo("object");
+    assertThat(Proto.named(Proto.message(configMap, 25), 1).keySet())
+        .contains("apiVersion", "data", "kind", "metadata");
+    Map<String, Map<Integer, List<Object>>> extensions = Proto.named(configMap, 31);
+    String gvk = Proto.string(extensions.get("x-kubernetes-group-version-kind"), 2);
+    assertThat(ApiCodec.json().decode(gvk.getBytes(StandardCharsets.UTF_8), JsonNode.class))
+        .isEqualTo(json.at("/definitions/io.k8s.api.core.v1.ConfigMap/x-kubernetes-group-version-kind"));
+  }
+
+  @Test
+  void otherMediaTypesAre406() throws Exception {
+    HttpResponse<byte[]> response = server.get("/openapi/v2", "Accept", "text/html");
     assertThat(response.statusCode()).isEqualTo(406);
     JsonNode status = ApiCodec.json().decode(response.body(), JsonNode.class);
     assertThat(status.get("kind").asString()).isEqualTo("Status");
     assertThat(status.get("message").asString()).contains("application/json");
+  }
+
+  /** Just enough of the protobuf wire format to read the document back. */
+  private static final class Proto {
+    static Map<Integer, List<Object>> fields(byte[] bytes) {
+      Map<Integer, List<Object>> fields = new LinkedHashMap<>();
+      int[] at = {0};
+      while (at[0] < bytes.length) {
+        long tag = varint(bytes, at);
+        int field = (int) (tag >>> 3);
+        Object value =
+            switch ((int) (tag & 7)) {
+              case 0 -> varint(bytes, at);
+              case 1 -> {
+                at[0] += 8;
+                yield null;
+              }
+              case 2 -> {
+                int length = (int) varint(bytes, at);
+                byte[] content = Arrays.copyOfRange(bytes, at[0], at[0] + length);
+                at[0] += length;
+                yield content;
+              }
+              default -> throw new AssertionError("wire type " + (tag & 7));
+            };
+        fields.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
+      }
+      return fields;
+    }
+
+    static String string(Map<Integer, List<Object>> message, int field) {
+      return new String((byte[]) message.get(field).get(0), StandardCharsets.UTF_8);
+    }
+
+    static Map<Integer, List<Object>> message(Map<Integer, List<Object>> message, int field) {
+      return fields((byte[]) message.get(field).get(0));
+    }
+
+    /** The repeated (name = 1, value = 2) messages of {@code field}, by name. */
+    static Map<String, Map<Integer, List<Object>>> named(
+        Map<Integer, List<Object>> message, int field) {
+      Map<String, Map<Integer, List<Object>>> named = new LinkedHashMap<>();
+      for (Object entry : message.getOrDefault(field, List.of())) {
+        Map<Integer, List<Object>> pair = fields((byte[]) entry);
+        named.put(string(pair, 1), message(pair, 2));
+      }
+      return named;
+    }
+
+    private static long varint(byte[] bytes, int[] at) {
+      long value = 0;
+      for (int shift = 0; ; shift += 7) {
+        byte b = bytes[at[0]++];
+        value |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          return value;
+        }
+      }
+    }
   }
 
   @Test
