@@ -126,7 +126,7 @@ public final class ApiErrors {
         new StatusDetails(
             name.isEmpty() ? null : name,
             group.isEmpty() ? null : group,
-            kind,
+            kind.isEmpty() ? null : kind,
             null,
             errors.stream().map(FieldError::toCause).toList(),
             0);

@@ -1,6 +1,9 @@
 package io.kapi.server.endpoints;
 
 import io.kapi.api.codec.MediaTypes;
+import io.kapi.api.errors.ApiException;
+import io.kapi.server.patch.PatchType;
+import io.kapi.server.patch.Patcher;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,4 +48,15 @@ public interface PatchApplier {
    * an {@link io.kapi.api.errors.ApiException} (400, 409 or 422 as upstream answers them).
    */
   ObjectNode apply(String patchType, ObjectNode original, byte[] patch);
+
+  /**
+   * The error for a patch of {@code patchType} whose result {@code patched} has unknown fields
+   * under {@code fieldValidation=Strict}; upstream's 422 by default (see {@link
+   * Patcher#strictDecodingError}).
+   */
+  default ApiException strictDecodingError(
+      String patchType, byte[] patch, ObjectNode patched, List<String> unknownFields) {
+    PatchType type = PatchType.fromContentType(patchType).orElse(PatchType.MERGE_PATCH);
+    return Patcher.strictDecodingError(type, patch, patched, unknownFields);
+  }
 }

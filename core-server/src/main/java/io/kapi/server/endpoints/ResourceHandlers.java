@@ -160,9 +160,14 @@ final class ResourceHandlers {
     if (!errors.isEmpty()) {
       throw RegistryErrors.invalidOptions("PatchOptions", errors);
     }
-    WriteOptions options = query.writeOptions("PatchOptions");
     Negotiation.Target target = Negotiation.negotiate(exchange, false);
     byte[] patch = RequestBodies.readAll(exchange, maxBodyBytes);
+    WriteOptions options =
+        query
+            .writeOptions("PatchOptions")
+            .rejectingUnknownFieldsWith(
+                (patched, unknownFields) ->
+                    patches.strictDecodingError(patchType, patch, patched, unknownFields));
     WriteResult result =
         store.update(
             namespace,

@@ -6,7 +6,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.kapi.api.codec.ApiCodec;
 import io.kapi.api.errors.ApiErrors;
 import io.kapi.api.errors.ApiException;
+import io.kapi.api.errors.FieldError;
+import io.kapi.api.unstructured.Unstructured;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +91,37 @@ public final class Patcher {
     }
     checkSize(patched);
     return patched;
+  }
+
+  /**
+   * Upstream's answer to a patch whose result has fields the schema does not know, under {@code
+   * fieldValidation=Strict}: 422 Invalid with no kind or name, one cause on field {@code patch}
+   * whose value is the patched object as compact JSON with sorted keys (JSON and merge patch) or
+   * Go's {@code %+v} of the patch itself (strategic merge patch), and the detail {@code strict
+   * decoding error: unknown field "spec.foo"}.
+   *
+   * @param patched the patched object before pruning
+   */
+  public static ApiException strictDecodingError(
+      PatchType type, byte[] patchBody, ObjectNode patched, List<String> unknownFields) {
+    checkNotNull(type, "type");
+    checkNotNull(patched, "patched");
+    String value;
+    if (type == PatchType.STRATEGIC_MERGE_PATCH) {
+      value = GoValues.v(parse(patchBody));
+    } else {
+      Unstructured sorted = new Unstructured(patched.deepCopy());
+      sorted.sortKeys();
+      byte[] json = ApiCodec.json().encode(sorted.object());
+      value = new String(json, 0, json.length - 1, StandardCharsets.UTF_8);
+    }
+    return ApiErrors.invalid(
+        "",
+        "",
+        "",
+        List.of(
+            FieldError.invalid(
+                "patch", value, "strict decoding error: " + String.join(", ", unknownFields))));
   }
 
   /** The body as JSON; 400 {@code invalid JSON patch} when it is not one JSON value. */

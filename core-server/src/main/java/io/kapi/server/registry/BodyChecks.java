@@ -9,6 +9,7 @@ import io.kapi.pathrecorder.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The checks and normalizations every request body goes through before the store prepares it
@@ -109,9 +110,12 @@ final class BodyChecks {
   /**
    * Prunes unknown fields; per {@code fieldValidation} they are ignored, reported as warnings or
    * rejected (400 {@code Pod in version "v1" cannot be handled as a Pod: strict decoding error:
-   * unknown field "spec.foo"}).
+   * unknown field "spec.foo"}, or the options' own {@link WriteOptions.StrictRejection}).
    */
   void prune(Unstructured object, WriteOptions options, List<String> warnings) {
+    WriteOptions.StrictRejection rejection =
+        options.fieldValidation() == FieldValidation.STRICT ? options.strictRejection() : null;
+    ObjectNode asSent = rejection == null ? null : object.object().deepCopy();
     List<String> unknown = schema.prune(object.object());
     if (unknown.isEmpty() || options.fieldValidation() == FieldValidation.IGNORE) {
       return;
@@ -119,6 +123,9 @@ final class BodyChecks {
     List<String> messages = new ArrayList<>(unknown.size());
     for (String field : unknown) {
       messages.add("unknown field " + GoQuote.quote(field));
+    }
+    if (rejection != null) {
+      throw rejection.reject(asSent, List.copyOf(messages));
     }
     if (options.fieldValidation() == FieldValidation.STRICT) {
       // upstream's transformDecodeError: "Pod in version "v1" cannot be handled as a Pod: ..."

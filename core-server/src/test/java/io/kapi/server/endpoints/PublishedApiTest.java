@@ -2,11 +2,16 @@ package io.kapi.server.endpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kapi.api.codec.ApiCodec;
 import io.kapi.api.schema.GroupVersionKind;
+import io.kapi.api.unstructured.Unstructured;
+import io.kapi.pathrecorder.GoQuote;
 import io.kapi.server.GenericApiServer;
 import io.kapi.server.ServerConfig;
 import io.kapi.server.core.v1.CoreV1;
 import io.kapi.server.openapi.KindSchemas;
+import io.kapi.server.patch.PatchSchema;
+import io.kapi.server.patch.Patcher;
 import io.kapi.server.schema.OpenApiDocument;
 import io.kapi.server.schema.Required;
 import io.kapi.server.storage.memory.MemoryStorage;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The built-in core group installed with the published core/v1 schemas, over HTTP: its OpenAPI
@@ -52,6 +59,10 @@ class PublishedApiTest {
     core =
         ApiInstaller.builder(storage)
             .kindSchemas(KindSchemas.published(OpenApiDocument.coreV1()))
+            .patchApplier(
+                SchemaPatchApplier.strategic(
+                    Patcher.create(3 << 20),
+                    PatchSchema.unknown()))
             .build()
             .install(server, CoreV1.apiGroupInfo());
     undertow =
@@ -241,6 +252,75 @@ class PublishedApiTest {
             "Content-Type", "application/json");
     assertThat(ignored.statusCode()).isEqualTo(201);
     assertThat(ignored.headers().allValues("Warning")).isEmpty();
+  }
+
+  @Test
+  void strictPatchesWithUnknownFieldsGetUpstreamsInvalidAndChangeNothing() throws Exception {
+    String configMaps = "/api/v1/namespaces/default/configmaps";
+    HttpResponse<String> created =
+        send("POST", configMaps,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"p\"},"
+                + "\"data\":{\"k\":\"v\"}}",
+            "Content-Type", "application/json");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String stored = send("GET", configMaps + "/p", null).body();
+
+    HttpResponse<String> merge =
+        send("PATCH", configMaps + "/p?fieldValidation=Strict", "{\"bogus\":{\"n\":1}}",
+            "Content-Type", "application/merge-patch+json");
+    HttpResponse<String> json =
+        send("PATCH", configMaps + "/p?fieldValidation=Strict",
+            "[{\"op\":\"add\",\"path\":\"/bogus\",\"value\":2}]",
+            "Content-Type", "application/json-patch+json");
+    HttpResponse<String> strategic =
+        send("PATCH", configMaps + "/p?fieldValidation=Strict",
+            "{\"data\":{\"k\":\"w\"},\"bogus\":[1,2.5,\"x\"]}",
+            "Content-Type", "application/strategic-merge-patch+json");
+    HttpResponse<String> warned =
+        send("PATCH", configMaps + "/p", "{\"bogus\":{\"n\":1}}",
+            "Content-Type", "application/merge-patch+json");
+
+    // JSON and merge patch: the patched object (sorted keys); strategic merge: Go's %+v of the patch
+    Unstructured object =
+        new Unstructured(
+            (ObjectNode) TestApi.json(stored));
+    object.object().set("bogus", TestApi.json("{\"n\":1}"));
+    object.sortKeys();
+    String mergedJson =
+        new String(ApiCodec.json().encode(object.object())).trim();
+    assertThat(merge.statusCode()).isEqualTo(422);
+    assertThat(merge.body())
+        .isEqualTo(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                + "\"message\":" + quoteJson(" \"\" is invalid: patch: Invalid value: "
+                    + goQuote(mergedJson) + ": strict decoding error: unknown field \"bogus\"")
+                + ",\"reason\":\"Invalid\",\"details\":{\"causes\":[{\"reason\":"
+                + "\"FieldValueInvalid\",\"message\":" + quoteJson("Invalid value: "
+                    + goQuote(mergedJson) + ": strict decoding error: unknown field \"bogus\"")
+                + ",\"field\":\"patch\"}]},\"code\":422}\n");
+    assertThat(json.statusCode()).isEqualTo(422);
+    assertThat(TestApi.json(json).path("message").asString())
+        .startsWith(" \"\" is invalid: patch: Invalid value: \"{\\\"apiVersion\\\":\\\"v1\\\",\\\"bogus\\\":2,")
+        .endsWith(": strict decoding error: unknown field \"bogus\"");
+    assertThat(strategic.statusCode()).isEqualTo(422);
+    assertThat(TestApi.json(strategic).path("message").asString())
+        .isEqualTo(
+            " \"\" is invalid: patch: Invalid value: \"map[bogus:[1 2.5 x] data:map[k:w]]\":"
+                + " strict decoding error: unknown field \"bogus\"");
+    assertThat(send("GET", configMaps + "/p", null).body()).isEqualTo(stored);
+    assertThat(warned.statusCode()).isEqualTo(200);
+    assertThat(warned.headers().allValues("Warning"))
+        .containsExactly("299 - \"unknown field \\\"bogus\\\"\"");
+  }
+
+  private static String quoteJson(String text) {
+    return new String(ApiCodec.json().encode(
+            JsonNodeFactory.instance.stringNode(text)))
+        .trim();
+  }
+
+  private static String goQuote(String text) {
+    return GoQuote.quote(text);
   }
 
   @Test
