@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * or runs one of this package's Lua scripts (POSTs, random GETs) and reads its result line, with
  * the CPU time wrk itself used.
  */
-final class Wrk {
+public final class Wrk {
   private static final Pattern REQUESTS_PER_SEC = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
   private static final Pattern SCRIPT_RESULT =
@@ -52,7 +52,7 @@ final class Wrk {
   }
 
   /** One run's result; {@code p99} as wrk prints it. */
-  record Result(double requestsPerSecond, String p99) {}
+  public record Result(double requestsPerSecond, String p99) {}
 
   private Wrk() {}
 
@@ -118,7 +118,7 @@ final class Wrk {
     }
   }
 
-  static Result run(
+  public static Result run(
       String url, @Nullable String bearerToken, int seconds, int connections, int threads)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();

@@ -1,22 +1,19 @@
 package io.kapi.benchmarks.server;
 
+import io.kapi.benchmarks.load.Wrk;
 import io.kapi.sample.KapiServer;
 import io.kapi.server.serving.SecureServer;
 import io.undertow.util.Headers;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -31,8 +28,6 @@ import javax.net.ssl.TrustManagerFactory;
  * (bare, chain, chain, bare) and the two runs per server are averaged.
  */
 public final class VersionLoadBenchmark {
-  private static final Pattern REQUESTS_PER_SEC = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-  private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
 
   private VersionLoadBenchmark() {}
 
@@ -56,17 +51,17 @@ public final class VersionLoadBenchmark {
         String chainUrl = "https://127.0.0.1:" + chain.port() + "/version";
         String bareUrl = "https://127.0.0.1:" + bare.port() + "/version";
         int warmup = Math.max(2, seconds / 3);
-        wrk(bareUrl, warmup, connections, threads);
-        wrk(chainUrl, warmup, connections, threads);
-        List<Result> bareRuns = new ArrayList<>();
-        List<Result> chainRuns = new ArrayList<>();
-        bareRuns.add(wrk(bareUrl, seconds, connections, threads));
-        chainRuns.add(wrk(chainUrl, seconds, connections, threads));
-        chainRuns.add(wrk(chainUrl, seconds, connections, threads));
-        bareRuns.add(wrk(bareUrl, seconds, connections, threads));
-        double bareRps = bareRuns.stream().mapToDouble(Result::requestsPerSecond).average().orElse(0);
+        Wrk.run(bareUrl, null, warmup, connections, threads);
+        Wrk.run(chainUrl, null, warmup, connections, threads);
+        List<Wrk.Result> bareRuns = new ArrayList<>();
+        List<Wrk.Result> chainRuns = new ArrayList<>();
+        bareRuns.add(Wrk.run(bareUrl, null, seconds, connections, threads));
+        chainRuns.add(Wrk.run(chainUrl, null, seconds, connections, threads));
+        chainRuns.add(Wrk.run(chainUrl, null, seconds, connections, threads));
+        bareRuns.add(Wrk.run(bareUrl, null, seconds, connections, threads));
+        double bareRps = bareRuns.stream().mapToDouble(Wrk.Result::requestsPerSecond).average().orElse(0);
         double chainRps =
-            chainRuns.stream().mapToDouble(Result::requestsPerSecond).average().orElse(0);
+            chainRuns.stream().mapToDouble(Wrk.Result::requestsPerSecond).average().orElse(0);
         System.out.printf(
             Locale.ROOT,
             "%n| server | requests/s (mean of 2 runs) | p99 latency (runs) |%n|---|---|---|%n"
@@ -78,8 +73,8 @@ public final class VersionLoadBenchmark {
     }
   }
 
-  private static String p99s(List<Result> runs) {
-    return String.join(", ", runs.stream().map(Result::p99).toList());
+  private static String p99s(List<Wrk.Result> runs) {
+    return String.join(", ", runs.stream().map(Wrk.Result::p99).toList());
   }
 
   private static byte[] fetch(KapiServer server, String path) throws Exception {
@@ -102,28 +97,4 @@ public final class VersionLoadBenchmark {
     return response.body();
   }
 
-  record Result(double requestsPerSecond, String p99) {}
-
-  private static Result wrk(String url, int seconds, int connections, int threads)
-      throws IOException, InterruptedException {
-    Process wrk =
-        new ProcessBuilder(
-                "wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (wrk.waitFor() != 0) {
-      throw new IllegalStateException("wrk failed: " + out);
-    }
-    if (out.contains("Non-2xx") || out.contains("Socket errors")) {
-      System.out.println("wrk reported errors:\n" + out);
-    }
-    Matcher rps = REQUESTS_PER_SEC.matcher(out);
-    Matcher p99 = P99.matcher(out);
-    if (!rps.find()) {
-      throw new IllegalStateException("unexpected wrk output: " + out);
-    }
-    return new Result(
-        Double.parseDouble(rps.group(1)), p99.find() ? p99.group(1) + p99.group(2) : "?");
-  }
 }
