@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,14 +62,10 @@ public final class ConfigMapGetLoadBenchmark {
               Wrk.run(bareUrl, token, warmup, connections, threads);
               Wrk.run(chainUrl, token, warmup, connections, threads);
             });
-        List<Wrk.Result> bareRuns = new ArrayList<>();
-        List<Wrk.Result> chainRuns = new ArrayList<>();
-        bareRuns.add(Wrk.run(bareUrl, token, seconds, connections, threads));
-        chainRuns.add(Wrk.run(chainUrl, token, seconds, connections, threads));
-        chainRuns.add(Wrk.run(chainUrl, token, seconds, connections, threads));
-        bareRuns.add(Wrk.run(bareUrl, token, seconds, connections, threads));
-        double bareRps = mean(bareRuns);
-        double chainRps = mean(chainRuns);
+        Wrk.BareVsChain runs =
+            Wrk.bareVsChain(bareUrl, chainUrl, token, seconds, connections, threads);
+        double bareRps = runs.bareMean();
+        double chainRps = runs.chainMean();
         System.out.printf(
             Locale.ROOT,
             "%n== Issue 4 / 1: GET %s, whole chain vs bare Undertow (%s storage) ==%n"
@@ -82,9 +76,9 @@ public final class ConfigMapGetLoadBenchmark {
             path,
             backend.name().toLowerCase(Locale.ROOT),
             bareRps,
-            p99s(bareRuns),
+            Wrk.BareVsChain.p99s(runs.bare()),
             chainRps,
-            p99s(chainRuns),
+            Wrk.BareVsChain.p99s(runs.chain()),
             100 * chainRps / bareRps,
             threads,
             connections,
@@ -94,13 +88,5 @@ public final class ConfigMapGetLoadBenchmark {
     } finally {
       TempFiles.deleteRecursively(dataDir);
     }
-  }
-
-  private static double mean(List<Wrk.Result> runs) {
-    return runs.stream().mapToDouble(Wrk.Result::requestsPerSecond).average().orElse(0);
-  }
-
-  private static String p99s(List<Wrk.Result> runs) {
-    return String.join(", ", runs.stream().map(Wrk.Result::p99).toList());
   }
 }

@@ -54,6 +54,47 @@ public final class Wrk {
   /** One run's result; {@code p99} as wrk prints it. */
   public record Result(double requestsPerSecond, String p99) {}
 
+  /** Two runs each of a bare server and the chain, taken bare, chain, chain, bare. */
+  public record BareVsChain(List<Result> bare, List<Result> chain) {
+    public double bareMean() {
+      return mean(bare);
+    }
+
+    public double chainMean() {
+      return mean(chain);
+    }
+
+    /** The p99 latencies of {@code runs}, comma-separated, as wrk printed them. */
+    public static String p99s(List<Result> runs) {
+      return String.join(", ", runs.stream().map(Result::p99).toList());
+    }
+
+    private static double mean(List<Result> runs) {
+      return runs.stream().mapToDouble(Result::requestsPerSecond).average().orElse(0);
+    }
+  }
+
+  /**
+   * Measures {@code bareUrl} and {@code chainUrl} alternately (bare, chain, chain, bare), so that a
+   * drift of the machine during the runs weighs on both alike.
+   */
+  public static BareVsChain bareVsChain(
+      String bareUrl,
+      String chainUrl,
+      @Nullable String bearerToken,
+      int seconds,
+      int connections,
+      int threads)
+      throws IOException, InterruptedException {
+    List<Result> bare = new ArrayList<>();
+    List<Result> chain = new ArrayList<>();
+    bare.add(run(bareUrl, bearerToken, seconds, connections, threads));
+    chain.add(run(chainUrl, bearerToken, seconds, connections, threads));
+    chain.add(run(chainUrl, bearerToken, seconds, connections, threads));
+    bare.add(run(bareUrl, bearerToken, seconds, connections, threads));
+    return new BareVsChain(List.copyOf(bare), List.copyOf(chain));
+  }
+
   private Wrk() {}
 
   /**

@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -53,28 +51,20 @@ public final class VersionLoadBenchmark {
         int warmup = Math.max(2, seconds / 3);
         Wrk.run(bareUrl, null, warmup, connections, threads);
         Wrk.run(chainUrl, null, warmup, connections, threads);
-        List<Wrk.Result> bareRuns = new ArrayList<>();
-        List<Wrk.Result> chainRuns = new ArrayList<>();
-        bareRuns.add(Wrk.run(bareUrl, null, seconds, connections, threads));
-        chainRuns.add(Wrk.run(chainUrl, null, seconds, connections, threads));
-        chainRuns.add(Wrk.run(chainUrl, null, seconds, connections, threads));
-        bareRuns.add(Wrk.run(bareUrl, null, seconds, connections, threads));
-        double bareRps = bareRuns.stream().mapToDouble(Wrk.Result::requestsPerSecond).average().orElse(0);
-        double chainRps =
-            chainRuns.stream().mapToDouble(Wrk.Result::requestsPerSecond).average().orElse(0);
+        Wrk.BareVsChain runs =
+            Wrk.bareVsChain(bareUrl, chainUrl, null, seconds, connections, threads);
+        double bareRps = runs.bareMean();
+        double chainRps = runs.chainMean();
         System.out.printf(
             Locale.ROOT,
             "%n| server | requests/s (mean of 2 runs) | p99 latency (runs) |%n|---|---|---|%n"
                 + "| bare Undertow, HTTPS | %.0f | %s |%n| whole chain, HTTPS | %.0f | %s |%n"
                 + "%nchain / bare = %.1f %%  (wrk -t%d -c%d -d%ds, response %d bytes)%n",
-            bareRps, p99s(bareRuns), chainRps, p99s(chainRuns), 100 * chainRps / bareRps,
+            bareRps, Wrk.BareVsChain.p99s(runs.bare()), chainRps,
+            Wrk.BareVsChain.p99s(runs.chain()), 100 * chainRps / bareRps,
             threads, connections, seconds, versionBytes.length);
       }
     }
-  }
-
-  private static String p99s(List<Wrk.Result> runs) {
-    return String.join(", ", runs.stream().map(Wrk.Result::p99).toList());
   }
 
   private static byte[] fetch(KapiServer server, String path) throws Exception {
