@@ -15,11 +15,8 @@ import io.kapi.server.registry.ApiGroupInfo;
 import io.kapi.server.registry.ResourceDefinition;
 import io.kapi.server.schema.OpenApiDocument;
 import io.kapi.server.storage.memory.MemoryStorage;
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +40,7 @@ class AggregatorPublishingTest {
   private final MemoryStorage storage = MemoryStorage.create();
   private final HttpClient client = HttpClient.newHttpClient();
   private Aggregator aggregator;
-  private Undertow undertow;
-  private int port;
+  private LoopbackHttp http;
 
   @BeforeEach
   void start() {
@@ -66,27 +62,17 @@ class AggregatorPublishingTest {
             .build());
     aggregator = Aggregator.create(CONFIG, kube.genericServer());
     aggregator.autoRegister();
-    undertow =
-        Undertow.builder()
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(aggregator.genericServer().handler().fullHandlerChain())
-            .build();
-    undertow.start();
-    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    http = LoopbackHttp.serve(aggregator.genericServer().handler().fullHandlerChain());
   }
 
   @AfterEach
   void stop() {
-    undertow.stop();
+    http.close();
     storage.close();
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return http.get(path, headers);
   }
 
   private static JsonNode json(HttpResponse<String> response) {

@@ -10,11 +10,8 @@ import io.kapi.server.NotFoundHandler;
 import io.kapi.server.ServerConfig;
 import io.kapi.server.core.KubeApiServer;
 import io.kapi.server.responses.Responses;
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class AggregatorTest {
   private static final ServerConfig CONFIG = ServerConfig.defaults(() -> "127.0.0.1:6443");
 
-  private Undertow undertow;
-  private int port;
+  private LoopbackHttp http;
   private Aggregator aggregator;
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -50,24 +46,16 @@ class AggregatorTest {
     }
     aggregator = Aggregator.create(CONFIG, kube.genericServer());
     aggregator.autoRegister();
-    undertow =
-        Undertow.builder()
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(aggregator.genericServer().handler().fullHandlerChain())
-            .build();
-    undertow.start();
-    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    http = LoopbackHttp.serve(aggregator.genericServer().handler().fullHandlerChain());
   }
 
   @AfterEach
   void stop() {
-    undertow.stop();
+    http.close();
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.get(path);
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.kapi.restcontainer.Route;
 import io.kapi.restcontainer.WebService;
 import io.kapi.server.core.KubeApiServer;
 import io.kapi.server.health.HealthCheck;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 class GenericApiServerTest {
   private static final ServerConfig CONFIG = ServerConfig.defaults(() -> "127.0.0.1:6443");
 
-  private TestServing serving;
+  private LoopbackHttp serving;
 
   @AfterEach
   void stop() {
@@ -40,7 +41,7 @@ class GenericApiServerTest {
     GenericApiServer extensions = ext.build();
     extensions.handler().nonGoRestfulMux().handlePrefix("/apis/", new NotFoundHandler());
     KubeApiServer kube = KubeApiServer.create(config, extensions);
-    serving = new TestServing(kube.genericServer().handler().fullHandlerChain());
+    serving = LoopbackHttp.serve(kube.genericServer().handler().fullHandlerChain());
     return kube.genericServer();
   }
 

@@ -7,13 +7,10 @@ import io.kapi.server.ServerConfig;
 import io.kapi.server.core.v1.CoreV1;
 import io.kapi.server.endpoints.ApiInstaller;
 import io.kapi.server.storage.memory.MemoryStorage;
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
@@ -25,13 +22,7 @@ import tools.jackson.databind.JsonNode;
 final class CoreApi implements AutoCloseable {
   final MemoryStorage storage = MemoryStorage.create();
   final KubeApiServer kube;
-  private final Undertow undertow;
-  private final int port;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final LoopbackHttp http;
 
   CoreApi() {
     kube =
@@ -40,21 +31,15 @@ final class CoreApi implements AutoCloseable {
             DelegationTarget.withHandler(new NotFoundHandler()),
             ApiInstaller.builder(storage),
             CoreV1.apiGroupInfo());
-    undertow =
-        Undertow.builder()
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(kube.genericServer().handler().fullHandlerChain())
-            .build();
-    undertow.start();
-    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    http = LoopbackHttp.serve(kube.genericServer().handler().fullHandlerChain());
   }
 
   URI uri(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    return http.uri(pathAndQuery);
   }
 
   HttpClient client() {
-    return client;
+    return http.client();
   }
 
   HttpResponse<String> get(String path) throws Exception {
@@ -74,18 +59,9 @@ final class CoreApi implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(20))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return body == null
+        ? http.send(method, path, null)
+        : http.send(method, path, body, "Content-Type", "application/json");
   }
 
   /** POSTs {@code json} to {@code path}, failing unless the answer is 201. */
@@ -117,7 +93,7 @@ final class CoreApi implements AutoCloseable {
 
   @Override
   public void close() {
-    undertow.stop();
+    http.close();
     kube.close();
     storage.close();
   }

@@ -7,13 +7,8 @@ import io.kapi.api.discovery.APIResource;
 import io.kapi.api.discovery.v2.APIVersionDiscovery;
 import io.kapi.server.GenericApiServer;
 import io.kapi.server.ServerConfig;
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +20,7 @@ class AggregatedDiscoveryHttpTest {
   private static final String V2 =
       "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private Undertow undertow;
-  private int port;
+  private LoopbackHttp http;
   private AggregatedDiscovery apis;
 
   @BeforeEach
@@ -63,28 +55,16 @@ class AggregatedDiscoveryHttpTest {
         apis.webService("/apis", LegacyDiscovery.apiGroupListHandler(apis::legacyGroupList)));
     server.installWebService(
         LegacyDiscovery.apiGroup("example.com", () -> apis.legacyGroup("example.com")));
-    undertow =
-        Undertow.builder()
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(server.handler().fullHandlerChain())
-            .build();
-    undertow.start();
-    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    http = LoopbackHttp.serve(server.handler().fullHandlerChain());
   }
 
   @AfterEach
   void stop() {
-    undertow.stop();
+    http.close();
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.get(path, headers);
   }
 
   private static JsonNode json(String body) {

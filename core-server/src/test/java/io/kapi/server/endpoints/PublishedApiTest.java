@@ -15,13 +15,8 @@ import io.kapi.server.patch.Patcher;
 import io.kapi.server.schema.OpenApiDocument;
 import io.kapi.server.schema.Required;
 import io.kapi.server.storage.memory.MemoryStorage;
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +40,8 @@ class PublishedApiTest {
   private static final String CM_ITEM = "/api/v1/namespaces/{namespace}/configmaps/{name}";
 
   private final MemoryStorage storage = MemoryStorage.create();
-  private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private InstalledApiGroup core;
-  private Undertow undertow;
-  private int port;
+  private LoopbackHttp http;
 
   @BeforeEach
   void start() {
@@ -65,35 +57,18 @@ class PublishedApiTest {
                     PatchSchema.unknown()))
             .build()
             .install(server, CoreV1.apiGroupInfo());
-    undertow =
-        Undertow.builder()
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(server.handler().fullHandlerChain())
-            .build();
-    undertow.start();
-    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    http = LoopbackHttp.serve(server.handler().fullHandlerChain());
   }
 
   @AfterEach
   void stop() {
-    undertow.stop();
+    http.close();
     core.close();
   }
 
   private HttpResponse<String> send(String method, String path, String body, String... headers)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(20))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(method, path, body, headers);
   }
 
   private JsonNode getJson(String path) throws Exception {

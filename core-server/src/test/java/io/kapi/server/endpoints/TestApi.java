@@ -7,13 +7,10 @@ import io.kapi.server.registry.ApiGroupInfo;
 import io.kapi.server.registry.ResourceDefinition;
 import io.kapi.server.registry.TableColumn;
 import io.kapi.server.storage.memory.MemoryStorage;
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
@@ -45,26 +42,14 @@ final class TestApi implements AutoCloseable {
   final MemoryStorage storage = MemoryStorage.create();
   final GenericApiServer server;
   final InstalledApiGroup group;
-  private final Undertow undertow;
-  private final int port;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final LoopbackHttp http;
 
   private TestApi(UnaryOperator<ApiInstaller.Builder> installer, ApiGroupInfo groupInfo) {
     server =
         GenericApiServer.builder("test-apiserver", ServerConfig.defaults(() -> "127.0.0.1:6443"))
             .build();
     group = installer.apply(ApiInstaller.builder(storage)).build().install(server, groupInfo);
-    undertow =
-        Undertow.builder()
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(server.handler().fullHandlerChain())
-            .build();
-    undertow.start();
-    port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    http = LoopbackHttp.serve(server.handler().fullHandlerChain());
   }
 
   static TestApi start() {
@@ -80,15 +65,15 @@ final class TestApi implements AutoCloseable {
   }
 
   int port() {
-    return port;
+    return http.port();
   }
 
   URI uri(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    return http.uri(pathAndQuery);
   }
 
   HttpClient client() {
-    return client;
+    return http.client();
   }
 
   HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -109,18 +94,7 @@ final class TestApi implements AutoCloseable {
 
   HttpResponse<String> send(String method, String path, String body, String... headers)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(20))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(method, path, body, headers);
   }
 
   private static String[] withContentType(String type, String... headers) {
@@ -168,7 +142,7 @@ final class TestApi implements AutoCloseable {
 
   @Override
   public void close() {
-    undertow.stop();
+    http.close();
     group.close();
     storage.close();
   }

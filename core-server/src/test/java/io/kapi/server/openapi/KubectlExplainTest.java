@@ -11,6 +11,7 @@ import io.kapi.server.GenericApiServer;
 import io.kapi.server.ServerConfig;
 import io.kapi.server.discovery.AggregatedDiscovery;
 import io.kapi.server.discovery.LegacyDiscovery;
+import io.kapi.server.testing.LoopbackHttp;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KubectlExplainTest {
   @TempDir Path dir;
 
-  private HttpTestServer server;
+  private LoopbackHttp server;
   private Path kubeconfig;
 
   private static boolean kubectlInstalled() {
@@ -98,7 +99,7 @@ class KubectlExplainTest {
     openApi.install(api.handler().nonGoRestfulMux());
     OpenApiV2Service.from(openApi).install(api.handler().nonGoRestfulMux());
 
-    server = new HttpTestServer(api.handler().fullHandlerChain());
+    server = LoopbackHttp.serve(api.handler().fullHandlerChain());
     kubeconfig = dir.resolve("kubeconfig");
     Files.writeString(
         kubeconfig,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kapi.api.codec.ApiCodec;
 import io.kapi.pathrecorder.PathRecorderMux;
+import io.kapi.server.testing.LoopbackHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class OpenApiV2ServiceTest {
 
   private OpenApiV3Service v3;
   private OpenApiV2Service v2;
-  private HttpTestServer server;
+  private LoopbackHttp server;
 
   @BeforeEach
   void start() {
@@ -37,7 +38,7 @@ class OpenApiV2ServiceTest {
     v2 = OpenApiV2Service.from(v3);
     PathRecorderMux mux = new PathRecorderMux("test");
     v2.install(mux);
-    server = new HttpTestServer(mux);
+    server = LoopbackHttp.serve(mux);
   }
 
   @AfterEach
@@ -113,9 +114,9 @@ class OpenApiV2ServiceTest {
 
   @Test
   void kubectlsProtobufRequestGetsTheGnosticDocument() throws Exception {
-    HttpResponse<byte[]> response = server.get("/openapi/v2", "Accept", KUBECTL_V2_ACCEPT);
+    HttpResponse<byte[]> response = server.getBytes("/openapi/v2", "Accept", KUBECTL_V2_ACCEPT);
     HttpResponse<byte[]> dotted =
-        server.get(
+        server.getBytes(
             "/openapi/v2", "Accept", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -124,7 +125,7 @@ class OpenApiV2ServiceTest {
     String etag = response.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).isEqualTo("\"" + CanonicalJson.sha512Hex(response.body()) + "\"");
     assertThat(dotted.body()).isEqualTo(response.body());
-    assertThat(server.get("/openapi/v2", "Accept", KUBECTL_V2_ACCEPT, "If-None-Match", etag)
+    assertThat(server.getBytes("/openapi/v2", "Accept", KUBECTL_V2_ACCEPT, "If-None-Match", etag)
             .statusCode())
         .isEqualTo(304);
 
@@ -151,7 +152,7 @@ class OpenApiV2ServiceTest {
 
   @Test
   void otherMediaTypesAre406() throws Exception {
-    HttpResponse<byte[]> response = server.get("/openapi/v2", "Accept", "text/html");
+    HttpResponse<byte[]> response = server.getBytes("/openapi/v2", "Accept", "text/html");
     assertThat(response.statusCode()).isEqualTo(406);
     JsonNode status = ApiCodec.json().decode(response.body(), JsonNode.class);
     assertThat(status.get("kind").asString()).isEqualTo("Status");
@@ -219,7 +220,7 @@ class OpenApiV2ServiceTest {
 
   @Test
   void jsonIsServedWithEtagAnd304() throws Exception {
-    HttpResponse<byte[]> response = server.get("/openapi/v2", "Accept", "application/json");
+    HttpResponse<byte[]> response = server.getBytes("/openapi/v2", "Accept", "application/json");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(response.headers().firstValue("Vary")).hasValue("Accept");
@@ -227,16 +228,16 @@ class OpenApiV2ServiceTest {
     assertThat(etag).isEqualTo("\"" + CanonicalJson.sha512Hex(response.body()) + "\"");
     assertThat(ApiCodec.json().decode(response.body(), JsonNode.class).get("swagger").asString())
         .isEqualTo("2.0");
-    assertThat(server.get("/openapi/v2", "If-None-Match", etag).statusCode()).isEqualTo(304);
-    assertThat(server.get("/openapi/v2").statusCode()).isEqualTo(200);
+    assertThat(server.getBytes("/openapi/v2", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(server.getBytes("/openapi/v2").statusCode()).isEqualTo(200);
   }
 
   @Test
   void followsChangesOfTheV3Documents() throws Exception {
-    String before = server.get("/openapi/v2").headers().firstValue("ETag").orElseThrow();
+    String before = server.getBytes("/openapi/v2").headers().firstValue("ETag").orElseThrow();
     assertThat(v2.document().get("paths").has("/api/v1/configmaps")).isTrue();
     v3.remove("api/v1");
-    HttpResponse<byte[]> after = server.get("/openapi/v2", "If-None-Match", before);
+    HttpResponse<byte[]> after = server.getBytes("/openapi/v2", "If-None-Match", before);
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(ApiCodec.json().decode(after.body(), JsonNode.class).get("paths").isEmpty())
         .isTrue();

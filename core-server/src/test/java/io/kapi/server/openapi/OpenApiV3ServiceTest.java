@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kapi.api.codec.ApiCodec;
 import io.kapi.pathrecorder.PathRecorderMux;
+import io.kapi.server.testing.LoopbackHttp;
 import io.undertow.util.DateUtils;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
 class OpenApiV3ServiceTest {
   private OpenApiV3Service service;
   private PathRecorderMux mux;
-  private HttpTestServer server;
+  private LoopbackHttp server;
 
   @BeforeEach
   void start() {
     service = OpenApiV3Service.create();
     mux = new PathRecorderMux("test");
     service.install(mux);
-    server = new HttpTestServer(mux);
+    server = LoopbackHttp.serve(mux);
   }
 
   @AfterEach
@@ -47,7 +48,7 @@ class OpenApiV3ServiceTest {
   }
 
   private String serverRelativeUrl(String path) throws Exception {
-    return json(server.get("/openapi/v3").body())
+    return json(server.getBytes("/openapi/v3").body())
         .get("paths")
         .get(path)
         .get("serverRelativeURL")
@@ -58,7 +59,7 @@ class OpenApiV3ServiceTest {
   void indexListsEveryDocumentWithItsHashUrl() throws Exception {
     service.put("api/v1", configMaps());
     service.put("apis/example.com/v1", OpenApiDocumentBuilder.builder().build());
-    HttpResponse<byte[]> index = server.get("/openapi/v3", "Accept", "application/json, */*");
+    HttpResponse<byte[]> index = server.getBytes("/openapi/v3", "Accept", "application/json, */*");
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.headers().firstValue("Content-Type")).hasValue("application/json");
     String hash = service.hash("api/v1").orElseThrow();
@@ -69,7 +70,7 @@ class OpenApiV3ServiceTest {
                 + hash
                 + "\"},\"apis/example.com/v1\":{\"serverRelativeURL\":\"/openapi/v3/apis/example.com/v1?hash=");
     // the hash is the SHA-512 of the bytes served
-    HttpResponse<byte[]> document = server.get(serverRelativeUrl("api/v1"));
+    HttpResponse<byte[]> document = server.getBytes(serverRelativeUrl("api/v1"));
     assertThat(CanonicalJson.sha512Hex(document.body())).isEqualTo(hash);
     assertThat(document.headers().firstValue("ETag")).hasValue("\"" + hash + "\"");
     assertThat(json(document.body()).get("paths").has("/api/v1/namespaces/{namespace}/configmaps"))
@@ -81,7 +82,7 @@ class OpenApiV3ServiceTest {
   void theCurrentHashMakesTheDocumentImmutableForAYear() throws Exception {
     service.put("api/v1", configMaps());
     HttpResponse<byte[]> response =
-        server.get(serverRelativeUrl("api/v1"), "Accept", "application/json");
+        server.getBytes(serverRelativeUrl("api/v1"), "Accept", "application/json");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, immutable");
     assertThat(response.headers().firstValue("Vary")).hasValue("Accept");
@@ -92,7 +93,7 @@ class OpenApiV3ServiceTest {
   @Test
   void withoutAHashTheDocumentIsNotMarkedImmutable() throws Exception {
     service.put("api/v1", configMaps());
-    HttpResponse<byte[]> response = server.get("/openapi/v3/api/v1");
+    HttpResponse<byte[]> response = server.getBytes("/openapi/v3/api/v1");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).isEmpty();
     assertThat(response.headers().firstValue("Expires")).isEmpty();
@@ -109,11 +110,11 @@ class OpenApiV3ServiceTest {
     String current = serverRelativeUrl("api/v1");
     assertThat(current).isNotEqualTo(stale);
 
-    HttpResponse<byte[]> response = server.get(stale);
+    HttpResponse<byte[]> response = server.getBytes(stale);
     assertThat(response.statusCode()).isEqualTo(301);
     assertThat(response.headers().firstValue("Location")).hasValue(current);
     assertThat(response.body()).isEmpty();
-    assertThat(server.get(current).statusCode()).isEqualTo(200);
+    assertThat(server.getBytes(current).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -121,27 +122,27 @@ class OpenApiV3ServiceTest {
     service.put("api/v1", configMaps());
     String etag = "\"" + service.hash("api/v1").orElseThrow() + "\"";
     HttpResponse<byte[]> notModified =
-        server.get("/openapi/v3/api/v1", "If-None-Match", "\"other\", " + etag);
+        server.getBytes("/openapi/v3/api/v1", "If-None-Match", "\"other\", " + etag);
     assertThat(notModified.statusCode()).isEqualTo(304);
     assertThat(notModified.body()).isEmpty();
     assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
     assertThat(notModified.headers().firstValue("Content-Type")).isEmpty();
-    assertThat(server.get("/openapi/v3/api/v1", "If-None-Match", "\"other\"").statusCode())
+    assertThat(server.getBytes("/openapi/v3/api/v1", "If-None-Match", "\"other\"").statusCode())
         .isEqualTo(200);
 
-    HttpResponse<byte[]> index = server.get("/openapi/v3");
+    HttpResponse<byte[]> index = server.getBytes("/openapi/v3");
     String indexEtag = index.headers().firstValue("ETag").orElseThrow();
     assertThat(indexEtag).isEqualTo("\"" + CanonicalJson.sha512Hex(index.body()) + "\"");
-    assertThat(server.get("/openapi/v3", "If-None-Match", indexEtag).statusCode()).isEqualTo(304);
-    assertThat(server.get("/openapi/v3", "If-None-Match", "*").statusCode()).isEqualTo(304);
+    assertThat(server.getBytes("/openapi/v3", "If-None-Match", indexEtag).statusCode()).isEqualTo(304);
+    assertThat(server.getBytes("/openapi/v3", "If-None-Match", "*").statusCode()).isEqualTo(304);
   }
 
   @Test
   void ifModifiedSinceAnswers304WhenNothingChanged() throws Exception {
     service.put("api/v1", configMaps());
     String lastModified =
-        server.get("/openapi/v3/api/v1").headers().firstValue("Last-Modified").orElseThrow();
-    assertThat(server.get("/openapi/v3/api/v1", "If-Modified-Since", lastModified).statusCode())
+        server.getBytes("/openapi/v3/api/v1").headers().firstValue("Last-Modified").orElseThrow();
+    assertThat(server.getBytes("/openapi/v3/api/v1", "If-Modified-Since", lastModified).statusCode())
         .isEqualTo(304);
     assertThat(
             server
@@ -153,14 +154,14 @@ class OpenApiV3ServiceTest {
   @Test
   void unknownDocumentsAre404AndProtobufOnlyIs406() throws Exception {
     service.put("api/v1", configMaps());
-    HttpResponse<byte[]> missing = server.get("/openapi/v3/apis/nope/v1");
+    HttpResponse<byte[]> missing = server.getBytes("/openapi/v3/apis/nope/v1");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(json(missing.body()).get("reason").asString()).isEqualTo("NotFound");
-    assertThat(server.get("/openapi/v3/api/v1/").statusCode()).isEqualTo(404);
-    assertThat(server.get("/openapi/v3/").statusCode()).isEqualTo(404);
+    assertThat(server.getBytes("/openapi/v3/api/v1/").statusCode()).isEqualTo(404);
+    assertThat(server.getBytes("/openapi/v3/").statusCode()).isEqualTo(404);
 
     HttpResponse<byte[]> protobuf =
-        server.get(
+        server.getBytes(
             "/openapi/v3/api/v1",
             "Accept",
             "application/com.github.proto-openapi.spec.v3@v1.0+protobuf");
@@ -188,9 +189,9 @@ class OpenApiV3ServiceTest {
 
     assertThat(service.remove("api/v1")).isTrue();
     assertThat(service.remove("api/v1")).isFalse();
-    assertThat(new String(server.get("/openapi/v3").body(), StandardCharsets.UTF_8))
+    assertThat(new String(server.getBytes("/openapi/v3").body(), StandardCharsets.UTF_8))
         .isEqualTo("{\"paths\":{}}");
-    assertThat(server.get("/openapi/v3/api/v1").statusCode()).isEqualTo(404);
+    assertThat(server.getBytes("/openapi/v3/api/v1").statusCode()).isEqualTo(404);
   }
 
   @Test
