@@ -81,7 +81,16 @@ final class JarProcess implements AutoCloseable {
 
   /** As {@link #kubectl(Path, String...)}, with extra environment variables (e.g. KUBE_EDITOR). */
   KubectlResult kubectl(Path home, Map<String, String> env, String... args) throws Exception {
-    Process kubectl = kubectlBuilder(home, env, args).start();
+    return run(kubectlBuilder("kubectl", home, env, args));
+  }
+
+  /** As {@link #kubectl(Path, String...)} with another kubectl binary (another release). */
+  KubectlResult kubectl(Path binary, Path home, String... args) throws Exception {
+    return run(kubectlBuilder(binary.toString(), home, Map.of(), args));
+  }
+
+  private static KubectlResult run(ProcessBuilder command) throws Exception {
+    Process kubectl = command.start();
     String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();
     return new KubectlResult(kubectl.exitValue(), out);
@@ -92,12 +101,13 @@ final class JarProcess implements AutoCloseable {
    * {@code output}; the caller waits for and ends it.
    */
   Process startKubectl(Path home, Path output, String... args) throws IOException {
-    return kubectlBuilder(home, Map.of(), args).redirectOutput(output.toFile()).start();
+    return kubectlBuilder("kubectl", home, Map.of(), args).redirectOutput(output.toFile()).start();
   }
 
-  private ProcessBuilder kubectlBuilder(Path home, Map<String, String> env, String... args) {
+  private ProcessBuilder kubectlBuilder(
+      String binary, Path home, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
-    command.add("kubectl");
+    command.add(binary);
     command.add("--kubeconfig=" + kubeconfig());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
