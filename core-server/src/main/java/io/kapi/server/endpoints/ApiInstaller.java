@@ -337,7 +337,9 @@ public final class ApiInstaller {
             .consumes(consumes)
             .param(OPTIONAL_BODY)
             .reads(SchemaRef.DELETE_OPTIONS)
-            .writes(OperationDoc.delete(gvk, docs.object()))
+            // as upstream documents it: what an immediate delete answers
+            .writes(OperationDoc.delete(
+                gvk, r.strategy().returnDeletedObject() ? docs.object() : SchemaRef.STATUS))
             .to(blocking((req, ns, name) -> h.delete(req, ns, name), r.namespaced()))
             .build());
     if (r.hasStatusSubresource()) {

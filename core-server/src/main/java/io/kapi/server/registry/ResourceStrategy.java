@@ -88,12 +88,15 @@ public interface ResourceStrategy {
   }
 
   /**
-   * Whether a DELETE that removes the object at once answers with the deleted object (as
-   * kube-apiserver does for built-in types) rather than a {@code Success} Status (as it does for
-   * custom resources).
+   * Whether a DELETE that removes the object at once answers with the deleted object rather than a
+   * {@code Success} Status. Upstream's generic store answers the Status (ConfigMaps, Secrets,
+   * Events, custom resources); Pods, Services and ServiceAccounts return the object.
+   * Clients generated from the OpenAPI document (the official Java client) decode the answer as
+   * the type the kind's upstream registry returns, so a kind mirroring an upstream one must match
+   * it.
    */
   default boolean returnDeletedObject() {
-    return true;
+    return false;
   }
 
   /**

@@ -30,33 +30,7 @@ class DeleteTest {
   }
 
   @Test
-  void deleteAnswersTheDeletedObject() throws Exception {
-    JsonNode created = api.createWidget("default", "a", "red");
-
-    HttpResponse<String> response = api.delete(WIDGETS + "/a");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response)).isEqualTo(created);
-    assertThat(api.get(WIDGETS + "/a").statusCode()).isEqualTo(404);
-    assertThat(api.delete(WIDGETS + "/a").statusCode()).isEqualTo(404);
-  }
-
-  @Test
-  void strategiesLikeCustomResourcesAnswerASuccessStatus() throws Exception {
-    ResourceStrategy crLike =
-        new ResourceStrategy() {
-          @Override
-          public boolean returnDeletedObject() {
-            return false;
-          }
-        };
-    api.close();
-    api =
-        TestApi.start(
-            b -> b,
-            ApiGroupInfo.builder("example.com")
-                .version("v1", ResourceDefinition.builder("widgets", "Widget").strategy(crLike).build())
-                .build());
+  void deleteAnswersASuccessStatusByDefault() throws Exception {
     String uid = api.createWidget("default", "a", "red").path("metadata").path("uid").asString();
 
     HttpResponse<String> response = api.delete(WIDGETS + "/a");
@@ -68,6 +42,33 @@ class DeleteTest {
                 + "\"details\":{\"name\":\"a\",\"group\":\"example.com\",\"kind\":\"widgets\",\"uid\":\""
                 + uid
                 + "\"}}\n");
+    assertThat(api.get(WIDGETS + "/a").statusCode()).isEqualTo(404);
+    assertThat(api.delete(WIDGETS + "/a").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void strategiesLikePodsAnswerTheDeletedObject() throws Exception {
+    ResourceStrategy podLike =
+        new ResourceStrategy() {
+          @Override
+          public boolean returnDeletedObject() {
+            return true;
+          }
+        };
+    api.close();
+    api =
+        TestApi.start(
+            b -> b,
+            ApiGroupInfo.builder("example.com")
+                .version("v1", ResourceDefinition.builder("widgets", "Widget").strategy(podLike).build())
+                .build());
+    JsonNode created = api.createWidget("default", "a", "red");
+
+    HttpResponse<String> response = api.delete(WIDGETS + "/a");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response)).isEqualTo(created);
+    assertThat(api.get(WIDGETS + "/a").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -118,6 +118,16 @@ class PublishedApiTest {
         .isEqualTo("readCoreV1NamespacedConfigMap");
     assertThat(item.path("delete").path("x-kubernetes-action").asString()).isEqualTo("delete");
     assertThat(parameterNames(item, "delete")).contains("gracePeriodSeconds", "propagationPolicy");
+    // as upstream's document: a ConfigMap delete answers a Status, a Pod delete the Pod
+    assertThat(
+            item.path("delete").path("responses").path("200").path("content")
+                .path("application/json").path("schema").path("$ref").asString())
+        .isEqualTo("#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Status");
+    assertThat(
+            doc.path("paths").path("/api/v1/namespaces/{namespace}/pods/{name}").path("delete")
+                .path("responses").path("200").path("content").path("application/json")
+                .path("schema").path("$ref").asString())
+        .isEqualTo("#/components/schemas/io.k8s.api.core.v1.Pod");
     JsonNode collection = doc.path("paths").path("/api/v1/namespaces/{namespace}/configmaps");
     assertThat(collection.path("get").path("operationId").asString())
         .isEqualTo("listCoreV1NamespacedConfigMap");

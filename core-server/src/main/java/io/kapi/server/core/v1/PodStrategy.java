@@ -53,4 +53,10 @@ final class PodStrategy implements ResourceStrategy {
   public String fieldValue(Unstructured object, String field) {
     return Objects.requireNonNullElse(CoreFieldLabels.value("pods", object, field), "");
   }
+
+  /** As upstream's registry for this kind: an immediate delete answers with the object. */
+  @Override
+  public boolean returnDeletedObject() {
+    return true;
+  }
 }

@@ -15,4 +15,10 @@ final class ServiceAccountStrategy implements ResourceStrategy {
   public boolean generationChanged(Unstructured serviceAccount, Unstructured old) {
     return false;
   }
+
+  /** As upstream's registry for this kind: an immediate delete answers with the object. */
+  @Override
+  public boolean returnDeletedObject() {
+    return true;
+  }
 }

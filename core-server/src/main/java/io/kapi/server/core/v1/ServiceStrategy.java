@@ -70,4 +70,10 @@ final class ServiceStrategy implements ResourceStrategy {
   public String fieldValue(Unstructured object, String field) {
     return Objects.requireNonNullElse(CoreFieldLabels.value("services", object, field), "");
   }
+
+  /** As upstream's registry for this kind: an immediate delete answers with the object. */
+  @Override
+  public boolean returnDeletedObject() {
+    return true;
+  }
 }

@@ -76,6 +76,13 @@ class CoreV1Test {
   }
 
   @Test
+  void deletesAnswerTheObjectWhereUpstreamsRegistryDoesAndAStatusElsewhere() {
+    assertThat(resources.values().stream().filter(r -> r.strategy().returnDeletedObject()))
+        .extracting(ResourceDefinition::plural)
+        .containsExactlyInAnyOrder("pods", "services", "serviceaccounts");
+  }
+
+  @Test
   void storagePrefixesFollowKubeApiserverLayout() {
     assertThat(resources.get("services").storagePrefix("")).isEqualTo("services/specs");
     for (String plural : List.of("pods", "configmaps", "secrets", "namespaces", "events")) {
