@@ -95,6 +95,11 @@ public final class ApiInstaller {
           query("sendInitialEvents", "boolean", "Starts a watch with the current objects."),
           query("timeoutSeconds", "integer", "Timeout for the list or watch call."),
           query("watch", "boolean", "Watch for changes instead of listing."));
+  /** The list options a deletecollection takes: not the watch ones, as upstream documents it. */
+  private static final List<Parameter> DELETE_COLLECTION_LIST_PARAMETERS =
+      LIST_PARAMETERS.stream()
+          .filter(p -> !p.name().equals("watch") && !p.name().equals("allowWatchBookmarks"))
+          .toList();
   private static final List<Parameter> WRITE_PARAMETERS =
       List.of(
           DRY_RUN,
@@ -304,7 +309,8 @@ public final class ApiInstaller {
             .build());
     ws.route(
         route("DELETE", collection, "deletecollection" + scope + kind,
-                "delete collection of " + kind, DELETE_PARAMETERS, LIST_PARAMETERS)
+                "delete collection of " + kind, DELETE_PARAMETERS,
+                DELETE_COLLECTION_LIST_PARAMETERS)
             .consumes(consumes)
             .param(OPTIONAL_BODY)
             .reads(SchemaRef.DELETE_OPTIONS)

@@ -133,6 +133,9 @@ class PublishedApiTest {
         .isEqualTo("listCoreV1NamespacedConfigMap");
     assertThat(collection.path("delete").path("x-kubernetes-action").asString())
         .isEqualTo("deletecollection");
+    assertThat(parameterNames(collection, "delete"))
+        .contains("labelSelector", "continue", "gracePeriodSeconds")
+        .doesNotContain("watch", "allowWatchBookmarks");
     assertThat(
             collection.path("get").path("responses").path("200").path("content")
                 .path("application/json").path("schema").path("$ref").asString())
