@@ -58,29 +58,37 @@ public final class GoStrings {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append('"');
-      String v = values.get(i);
-      for (int j = 0; j < v.length(); j++) {
-        char c = v.charAt(j);
-        switch (c) {
-          case '"' -> sb.append("\\\"");
-          case '\\' -> sb.append("\\\\");
-          case '\n' -> sb.append("\\n");
-          case '\r' -> sb.append("\\r");
-          case '\t' -> sb.append("\\t");
-          case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-          default -> {
-            if (c < 0x20) {
-              sb.append(String.format("\\u%04x", (int) c));
-            } else {
-              sb.append(c);
-            }
+      appendJsonString(sb, values.get(i));
+    }
+    return sb.append(']').toString();
+  }
+
+  /**
+   * Appends {@code s} as Go's {@code json.Marshal} writes a string: quoted, with {@code <}, {@code
+   * >}, {@code &}, U+2028 and U+2029 escaped as <code>&#92;u00XX</code> (HTML-safe) and other
+   * control characters as their short escapes or <code>&#92;u00XX</code>.
+   */
+  public static void appendJsonString(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int j = 0; j < s.length(); j++) {
+      char c = s.charAt(j);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
           }
         }
       }
-      sb.append('"');
     }
-    return sb.append(']').toString();
+    sb.append('"');
   }
 
   /** Go's {@code len(s)}: the number of bytes of the UTF-8 encoding. */

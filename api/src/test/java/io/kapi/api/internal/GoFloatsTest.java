@@ -42,4 +42,32 @@ class GoFloatsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GoFloats.format(Float.NaN)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest(name = "%v of {0} is {1}")
+  @CsvSource({
+    "1.0, 1",
+    "-2.5, -2.5",
+    "100000.0, 100000",
+    "123456.0, 123456",
+    "1000000.0, 1e+06",
+    "1234567.0, 1.234567e+06",
+    "0.0001, 0.0001",
+    "0.00001, 1e-05",
+    "-2.5e-7, -2.5e-07",
+    "1e21, 1e+21",
+    "1e100, 1e+100",
+    "0.0, 0",
+    "-0.0, -0",
+    "608863452348.1149, 6.088634523481149e+11",
+  })
+  void percentVPrintsAsGoFmtDoes(double value, String printed) {
+    assertThat(GoFloats.formatV(value)).isEqualTo(printed);
+  }
+
+  @Test
+  void percentVPrintsNonFiniteValuesAsGo() {
+    assertThat(GoFloats.formatV(Double.NaN)).isEqualTo("NaN");
+    assertThat(GoFloats.formatV(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
+    assertThat(GoFloats.formatV(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
+  }
 }

@@ -1,6 +1,7 @@
 package io.kapi.server.openapi;
 
 import io.kapi.api.codec.ApiCodec;
+import io.kapi.api.internal.JsonTrees;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class CanonicalJson {
   static JsonNode sortedCopy(JsonNode node) {
     if (node instanceof ObjectNode object) {
       List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
-      entries.sort(Map.Entry.comparingByKey(CanonicalJson::compareCodePoints));
+      entries.sort(Map.Entry.comparingByKey(JsonTrees.GO_STRING_ORDER));
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       for (Map.Entry<String, JsonNode> e : entries) {
         copy.set(e.getKey(), sortedCopy(e.getValue()));
@@ -60,19 +61,4 @@ final class CanonicalJson {
     return node;
   }
 
-  /** Go's string order (UTF-8 bytes), which is code point order. */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
 }

@@ -1,5 +1,6 @@
 package io.kapi.server.openapi;
 
+import io.kapi.api.internal.JsonTrees;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
@@ -61,8 +62,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenApiDocumentBuilder {
   private static final Comparator<ObjectNode> BY_NAME_THEN_IN =
       Comparator.<ObjectNode, String>comparing(
-              p -> p.path("name").asString(), CanonicalJson::compareCodePoints)
-          .thenComparing(p -> p.path("in").asString(), CanonicalJson::compareCodePoints);
+              p -> p.path("name").asString(), JsonTrees.GO_STRING_ORDER)
+          .thenComparing(p -> p.path("in").asString(), JsonTrees.GO_STRING_ORDER);
   private static final List<String> METHODS =
       List.of("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH");
 

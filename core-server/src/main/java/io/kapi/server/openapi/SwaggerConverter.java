@@ -1,5 +1,6 @@
 package io.kapi.server.openapi;
 
+import io.kapi.api.internal.JsonTrees;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,10 +153,10 @@ final class SwaggerConverter {
     parameters.sort(
         (a, b) -> {
           int byName =
-              CanonicalJson.compareCodePoints(a.path("name").asString(), b.path("name").asString());
+              JsonTrees.GO_STRING_ORDER.compare(a.path("name").asString(), b.path("name").asString());
           return byName != 0
               ? byName
-              : CanonicalJson.compareCodePoints(a.path("in").asString(), b.path("in").asString());
+              : JsonTrees.GO_STRING_ORDER.compare(a.path("in").asString(), b.path("in").asString());
         });
     if (!parameters.isEmpty()) {
       ArrayNode array = op.putArray("parameters");

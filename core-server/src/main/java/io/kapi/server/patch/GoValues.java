@@ -1,5 +1,7 @@
 package io.kapi.server.patch;
 
+import io.kapi.api.internal.GoFloats;
+import io.kapi.api.internal.JsonTrees;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,7 +194,7 @@ final class GoValues {
     switch (kind) {
       case MAP -> {
         List<String> keys = new ArrayList<>(node.propertyNames());
-        keys.sort(GoValues::compareGoStrings);
+        keys.sort(JsonTrees.GO_STRING_ORDER);
         sb.append("map[");
         for (int i = 0; i < keys.size(); i++) {
           if (i > 0) {
@@ -220,7 +222,7 @@ final class GoValues {
               case NIL -> "<nil>";
               case BOOL -> Boolean.toString(node.booleanValue());
               case INT64 -> Long.toString(node.longValue());
-              default -> formatFloat(node.doubleValue());
+              default -> GoFloats.formatV(node.doubleValue());
             };
         if (!verbS) {
           sb.append(text);
@@ -233,65 +235,9 @@ final class GoValues {
     }
   }
 
-  /** Go's {@code %v} of a float64 ({@code %g}, shortest): exponent form below 1e-4 and from 1e6. */
-  static String formatFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    if (d == 0) {
-      return (1 / d) < 0 ? "-0" : "0";
-    }
-    StringBuilder sb = new StringBuilder();
-    if (d < 0) {
-      sb.append('-');
-    }
-    BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-    String digits = decimal.unscaledValue().toString();
-    int nd = digits.length();
-    int dp = nd - decimal.scale(); // value = 0.<digits> x 10^dp
-    int exp = dp - 1;
-    if (exp < -4 || exp >= 6) {
-      sb.append(digits.charAt(0));
-      if (nd > 1) {
-        sb.append('.').append(digits, 1, nd);
-      }
-      sb.append('e').append(exp < 0 ? '-' : '+');
-      int abs = Math.abs(exp);
-      if (abs < 10) {
-        sb.append('0');
-      }
-      sb.append(abs);
-    } else if (dp <= 0) {
-      sb.append("0.").append("0".repeat(-dp)).append(digits);
-    } else if (dp >= nd) {
-      sb.append(digits).append("0".repeat(dp - nd));
-    } else {
-      sb.append(digits, 0, dp).append('.').append(digits, dp, nd);
-    }
-    return sb.toString();
-  }
-
   /** Go's {@code %q}: double-quoted, with Go escapes. */
   static String quote(String s) {
     return io.kapi.pathrecorder.GoQuote.quote(s);
   }
 
-  /** Go's string order: by UTF-8 bytes, which is code point order. */
-  static int compareGoStrings(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
 }

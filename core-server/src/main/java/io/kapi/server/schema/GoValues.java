@@ -1,6 +1,7 @@
 package io.kapi.server.schema;
 
-import java.math.BigDecimal;
+import io.kapi.api.internal.GoFloats;
+import io.kapi.api.internal.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,7 @@ final class GoValues {
       return node.longValue();
     }
     if (node.isNumber()) {
-      return new GoText(formatFloat(node.doubleValue()));
+      return new GoText(GoFloats.formatV(node.doubleValue()));
     }
     return new GoText(sharpV(node));
   }
@@ -78,40 +79,6 @@ final class GoValues {
     return io.kapi.pathrecorder.GoQuote.quote(s);
   }
 
-  /**
-   * Go's {@code %v} of a {@code float64}: the shortest digits, exponent form below 1e-4 or from
-   * 1e+06.
-   */
-  static String formatFloat(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "+Inf" : "-Inf";
-    }
-    if (v == 0) {
-      return (1 / v) < 0 ? "-0" : "0";
-    }
-    Decimal d = Decimal.of(v);
-    if (d.exponent < -4 || d.exponent >= 6) {
-      return d.scientific();
-    }
-    return d.plain();
-  }
-
-  /** Go's {@code json.Marshal} of a float64: plain unless below 1e-6 or from 1e21. */
-  static String jsonFloat(double v) {
-    if (v == 0) {
-      return "0";
-    }
-    Decimal d = Decimal.of(v);
-    double abs = Math.abs(v);
-    if (abs < 1e-6 || abs >= 1e21) {
-      return d.scientific().replaceFirst("e([+-])0(\\d)$", "e$1$2");
-    }
-    return d.plain();
-  }
-
   /** Go's {@code %#v} of a decoded JSON value. */
   static String sharpV(JsonNode node) {
     StringBuilder sb = new StringBuilder();
@@ -129,7 +96,7 @@ final class GoValues {
     } else if (isInteger(node)) {
       sb.append(node.longValue());
     } else if (node.isNumber()) {
-      sb.append(formatFloat(node.doubleValue()));
+      sb.append(GoFloats.formatV(node.doubleValue()));
     } else if (node.isArray()) {
       sb.append("[]interface {}{");
       for (int i = 0; i < node.size(); i++) {
@@ -165,13 +132,13 @@ final class GoValues {
     if (node.isNull() || node.isMissingNode()) {
       sb.append("null");
     } else if (node.isString()) {
-      appendJsonString(sb, node.stringValue());
+      GoStrings.appendJsonString(sb, node.stringValue());
     } else if (node.isBoolean()) {
       sb.append(node.booleanValue());
     } else if (isInteger(node)) {
       sb.append(node.longValue());
     } else if (node.isNumber()) {
-      sb.append(jsonFloat(node.doubleValue()));
+      sb.append(GoFloats.format(node.doubleValue()));
     } else if (node.isArray()) {
       sb.append('[');
       for (int i = 0; i < node.size(); i++) {
@@ -191,7 +158,7 @@ final class GoValues {
           sb.append(',');
         }
         first = false;
-        appendJsonString(sb, key);
+        GoStrings.appendJsonString(sb, key);
         sb.append(':');
         appendJson(sb, node.get(key));
       }
@@ -199,63 +166,4 @@ final class GoValues {
     }
   }
 
-  private static void appendJsonString(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
-
-  /**
-   * A finite non-zero double as its shortest decimal digits and the exponent of the first digit.
-   */
-  private record Decimal(boolean negative, String digits, int exponent) {
-    static Decimal of(double v) {
-      BigDecimal bd = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
-      String digits = bd.unscaledValue().toString();
-      int exponent = digits.length() - 1 - bd.scale();
-      return new Decimal(v < 0, digits, exponent);
-    }
-
-    String scientific() {
-      StringBuilder sb = new StringBuilder(negative ? "-" : "");
-      sb.append(digits.charAt(0));
-      if (digits.length() > 1) {
-        sb.append('.').append(digits, 1, digits.length());
-      }
-      int e = Math.abs(exponent);
-      sb.append('e').append(exponent < 0 ? '-' : '+').append(e < 10 ? "0" + e : String.valueOf(e));
-      return sb.toString();
-    }
-
-    String plain() {
-      StringBuilder sb = new StringBuilder(negative ? "-" : "");
-      if (exponent < 0) {
-        sb.append("0.").append("0".repeat(-exponent - 1)).append(digits);
-      } else if (digits.length() <= exponent + 1) {
-        sb.append(digits).append("0".repeat(exponent + 1 - digits.length()));
-      } else {
-        sb.append(digits, 0, exponent + 1)
-            .append('.')
-            .append(digits, exponent + 1, digits.length());
-      }
-      return sb.toString();
-    }
-  }
 }

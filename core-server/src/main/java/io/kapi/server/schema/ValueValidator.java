@@ -1,5 +1,6 @@
 package io.kapi.server.schema;
 
+import io.kapi.api.internal.GoFloats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -328,12 +329,12 @@ final class ValueValidator {
       } else {
         double factor = multipleOf;
         if (factor <= 0) {
-          out.add(mustBePositive(path, new GoValues.GoText(GoValues.formatFloat(factor))));
+          out.add(mustBePositive(path, new GoValues.GoText(GoFloats.formatV(factor))));
         } else {
           double value = data.doubleValue();
           double mult = factor < 1 ? 1 / factor * value : value / factor;
           if (!isJsonInteger(mult)) {
-            out.add(notMultipleOf(path, GoValues.formatFloat(factor), data));
+            out.add(notMultipleOf(path, GoFloats.formatV(factor), data));
           }
         }
       }
@@ -352,7 +353,7 @@ final class ValueValidator {
       } else {
         double value = data.doubleValue();
         if ((!exclusive && value < minimum) || (exclusive && value <= minimum)) {
-          out.add(bound(Code.MINIMUM, path, exclusive, GoValues.formatFloat(minimum), data));
+          out.add(bound(Code.MINIMUM, path, exclusive, GoFloats.formatV(minimum), data));
         }
       }
     }
@@ -370,7 +371,7 @@ final class ValueValidator {
       } else {
         double value = data.doubleValue();
         if ((!exclusive && value > maximum) || (exclusive && value >= maximum)) {
-          out.add(bound(Code.MAXIMUM, path, exclusive, GoValues.formatFloat(maximum), data));
+          out.add(bound(Code.MAXIMUM, path, exclusive, GoFloats.formatV(maximum), data));
         }
       }
     }

@@ -4,27 +4,9 @@ import static io.kapi.server.patch.Trees.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class GoValuesTest {
-
-  @ParameterizedTest(name = "{0} prints as {1}")
-  @CsvSource({
-    "1.5, 1.5",
-    "100000.0, 100000",
-    "1000000.0, 1e+06",
-    "1234567.0, 1.234567e+06",
-    "0.0001, 0.0001",
-    "0.00001, 1e-05",
-    "-2.5e-7, -2.5e-07",
-    "1e21, 1e+21",
-    "608863452348.1149, 6.088634523481149e+11",
-  })
-  void floatsPrintAsGoPrintsThemWithV(double value, String printed) {
-    assertThat(GoValues.formatFloat(value)).isEqualTo(printed);
-  }
 
   @Test
   void mapsPrintWithSortedKeysAndSlicesWithSpaces() {
