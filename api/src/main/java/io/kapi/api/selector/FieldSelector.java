@@ -2,6 +2,7 @@ package io.kapi.api.selector;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -246,14 +247,7 @@ public final class FieldSelector {
   /** The canonical form: requirements joined with {@code ,}, values escaped; empty for everything. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder();
-    for (FieldRequirement r : requirements) {
-      if (sb.length() > 0) {
-        sb.append(',');
-      }
-      sb.append(r);
-    }
-    return sb.toString();
+    return Joiner.on(',').join(requirements);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.kapi.api.selector;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,14 +141,7 @@ public final class LabelSelector {
   /** The canonical form: requirements sorted by key, joined with {@code ,}; empty for everything. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder();
-    for (LabelRequirement r : requirements) {
-      if (sb.length() > 0) {
-        sb.append(',');
-      }
-      sb.append(r);
-    }
-    return sb.toString();
+    return Joiner.on(',').join(requirements);
   }
 
   @Override

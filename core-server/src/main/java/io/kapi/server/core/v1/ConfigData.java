@@ -5,6 +5,7 @@ import io.kapi.api.errors.ApiException;
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,8 +114,29 @@ final class ConfigData {
     return map == null ? List.of() : map.propertyNames().stream().sorted().toList();
   }
 
+  /**
+   * Upstream's update rule for an object stored with {@code immutable: true}: it stays immutable
+   * and each map of {@code fields} keeps its entries; one {@code Forbidden} error per change.
+   */
+  static List<FieldError> immutableChanges(Unstructured object, Unstructured old, String... fields) {
+    if (!Trees.bool(old.object(), "immutable")) {
+      return List.of();
+    }
+    String reason = "field is immutable when `immutable` is set";
+    List<FieldError> errors = new ArrayList<>();
+    if (!Trees.bool(object.object(), "immutable")) {
+      errors.add(FieldError.forbidden("immutable", reason));
+    }
+    for (String field : fields) {
+      if (!sameMap(object, old, field)) {
+        errors.add(FieldError.forbidden(field, reason));
+      }
+    }
+    return errors;
+  }
+
   /** Whether the maps at {@code field} of the two objects hold the same entries. */
-  static boolean sameMap(Unstructured a, Unstructured b, String field) {
+  private static boolean sameMap(Unstructured a, Unstructured b, String field) {
     ObjectNode x = Trees.object(a.object(), field);
     ObjectNode y = Trees.object(b.object(), field);
     boolean xEmpty = x == null || x.isEmpty();

@@ -60,19 +60,8 @@ final class ConfigMapStrategy implements ResourceStrategy {
 
   @Override
   public List<FieldError> validateUpdate(Unstructured configMap, Unstructured old) {
-    List<FieldError> errors = new ArrayList<>();
-    if (Trees.bool(old.object(), "immutable")) {
-      String reason = "field is immutable when `immutable` is set";
-      if (!Trees.bool(configMap.object(), "immutable")) {
-        errors.add(FieldError.forbidden("immutable", reason));
-      }
-      if (!ConfigData.sameMap(configMap, old, "data")) {
-        errors.add(FieldError.forbidden("data", reason));
-      }
-      if (!ConfigData.sameMap(configMap, old, "binaryData")) {
-        errors.add(FieldError.forbidden("binaryData", reason));
-      }
-    }
+    List<FieldError> errors =
+        new ArrayList<>(ConfigData.immutableChanges(configMap, old, "data", "binaryData"));
     errors.addAll(validate(configMap));
     return errors;
   }

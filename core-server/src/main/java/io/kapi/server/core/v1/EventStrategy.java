@@ -3,7 +3,6 @@ package io.kapi.server.core.v1;
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.NameValidation;
-import io.kapi.server.registry.ResourceStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * object's namespace must be the event's, events with {@code eventTime} need the reporting fields,
  * create on update is allowed, and there is no generation.
  */
-final class EventStrategy implements ResourceStrategy {
+final class EventStrategy implements UpstreamFieldLabels {
 
   @Override
   public void prepareForCreate(Unstructured event) {
@@ -90,14 +89,8 @@ final class EventStrategy implements ResourceStrategy {
     return false;
   }
 
-  /** Upstream's field selector labels of events ({@link CoreFieldLabels}). */
   @Override
-  public List<String> selectableFields() {
-    return CoreFieldLabels.supported("events");
-  }
-
-  @Override
-  public String fieldValue(Unstructured object, String field) {
-    return Objects.requireNonNullElse(CoreFieldLabels.value("events", object, field), "");
+  public String fieldLabelsOf() {
+    return "events";
   }
 }

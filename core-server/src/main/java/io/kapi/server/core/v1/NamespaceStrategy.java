@@ -4,7 +4,6 @@ import io.kapi.api.errors.ApiErrors;
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.NameValidation;
-import io.kapi.server.registry.ResourceStrategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * kubernetes.io/metadata.name} label always names the namespace, and the status phase follows the
  * deletion timestamp.
  */
-final class NamespaceStrategy implements ResourceStrategy {
+final class NamespaceStrategy implements UpstreamFieldLabels {
   static final String FINALIZER = "kubernetes";
   static final String FINALIZE = "finalize";
   static final String NAME_LABEL = "kubernetes.io/metadata.name";
@@ -184,14 +183,8 @@ final class NamespaceStrategy implements ResourceStrategy {
     Trees.objectForWrite(namespace, "status").put("phase", TERMINATING);
   }
 
-  /** Upstream's field selector labels of namespaces ({@link CoreFieldLabels}). */
   @Override
-  public List<String> selectableFields() {
-    return CoreFieldLabels.supported("namespaces");
-  }
-
-  @Override
-  public String fieldValue(Unstructured object, String field) {
-    return Objects.requireNonNullElse(CoreFieldLabels.value("namespaces", object, field), "");
+  public String fieldLabelsOf() {
+    return "namespaces";
   }
 }

@@ -2,9 +2,7 @@ package io.kapi.server.core.v1;
 
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
-import io.kapi.server.registry.ResourceStrategy;
 import java.util.List;
-import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * starts {@code Pending} with its QoS class, generation 1 bumped by spec changes, and the essential
  * spec checks.
  */
-final class PodStrategy implements ResourceStrategy {
+final class PodStrategy implements UpstreamFieldLabels {
 
   @Override
   public void prepareForCreate(Unstructured pod) {
@@ -43,15 +41,9 @@ final class PodStrategy implements ResourceStrategy {
     return PodValidation.validateStatusUpdate(pod, old);
   }
 
-  /** Upstream's field selector labels of pods ({@link CoreFieldLabels}). */
   @Override
-  public List<String> selectableFields() {
-    return CoreFieldLabels.supported("pods");
-  }
-
-  @Override
-  public String fieldValue(Unstructured object, String field) {
-    return Objects.requireNonNullElse(CoreFieldLabels.value("pods", object, field), "");
+  public String fieldLabelsOf() {
+    return "pods";
   }
 
   /** As upstream's registry for this kind: an immediate delete answers with the object. */

@@ -2,12 +2,10 @@ package io.kapi.server.core.v1;
 
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
-import io.kapi.server.registry.ResourceStrategy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -18,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code data} and dropped, {@code type} defaults to {@code Opaque} and never changes, keys are
  * valid config keys, the data is at most 1 MiB, and the well-known types require their keys.
  */
-final class SecretStrategy implements ResourceStrategy {
+final class SecretStrategy implements UpstreamFieldLabels {
   static final String TYPE_OPAQUE = "Opaque";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -144,15 +142,7 @@ final class SecretStrategy implements ResourceStrategy {
     if (!type.equals(Trees.string(old.object(), "type"))) {
       errors.add(FieldError.invalid("type", type, Formats.IMMUTABLE));
     }
-    if (Trees.bool(old.object(), "immutable")) {
-      String reason = "field is immutable when `immutable` is set";
-      if (!Trees.bool(secret.object(), "immutable")) {
-        errors.add(FieldError.forbidden("immutable", reason));
-      }
-      if (!ConfigData.sameMap(secret, old, "data")) {
-        errors.add(FieldError.forbidden("data", reason));
-      }
-    }
+    errors.addAll(ConfigData.immutableChanges(secret, old, "data"));
     errors.addAll(validate(secret));
     return errors;
   }
@@ -162,14 +152,8 @@ final class SecretStrategy implements ResourceStrategy {
     return false;
   }
 
-  /** Upstream's field selector labels of secrets ({@link CoreFieldLabels}). */
   @Override
-  public List<String> selectableFields() {
-    return CoreFieldLabels.supported("secrets");
-  }
-
-  @Override
-  public String fieldValue(Unstructured object, String field) {
-    return Objects.requireNonNullElse(CoreFieldLabels.value("secrets", object, field), "");
+  public String fieldLabelsOf() {
+    return "secrets";
   }
 }

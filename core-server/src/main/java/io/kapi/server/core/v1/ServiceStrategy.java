@@ -3,16 +3,14 @@ package io.kapi.server.core.v1;
 import io.kapi.api.errors.FieldError;
 import io.kapi.api.unstructured.Unstructured;
 import io.kapi.server.registry.NameValidation;
-import io.kapi.server.registry.ResourceStrategy;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Services ({@code pkg/registry/core/service}): scheme defaults, a cluster IP, node ports and IP
  * family fields assigned on create and kept on update, status starting as {@code {loadBalancer:
  * {}}}, DNS-1035 names, no generation, and create on update.
  */
-final class ServiceStrategy implements ResourceStrategy {
+final class ServiceStrategy implements UpstreamFieldLabels {
 
   @Override
   public void prepareForCreate(Unstructured service) {
@@ -60,15 +58,9 @@ final class ServiceStrategy implements ResourceStrategy {
     return false;
   }
 
-  /** Upstream's field selector labels of services ({@link CoreFieldLabels}). */
   @Override
-  public List<String> selectableFields() {
-    return CoreFieldLabels.supported("services");
-  }
-
-  @Override
-  public String fieldValue(Unstructured object, String field) {
-    return Objects.requireNonNullElse(CoreFieldLabels.value("services", object, field), "");
+  public String fieldLabelsOf() {
+    return "services";
   }
 
   /** As upstream's registry for this kind: an immediate delete answers with the object. */
