@@ -260,6 +260,16 @@ final class HttpWatchStream implements WatchCacheConsumer {
     if (ended) {
       return;
     }
+    stop();
+    stopReading();
+    exchange.endExchange();
+  }
+
+  /**
+   * Marks the stream ended and stops its timers, its watch and its write listener; returns the
+   * response channel, if opened.
+   */
+  private @Nullable StreamSinkChannel stop() {
     ended = true;
     closing = true;
     cancelTimers();
@@ -271,8 +281,7 @@ final class HttpWatchStream implements WatchCacheConsumer {
     if (ch != null) {
       ch.getWriteSetter().set(null);
     }
-    stopReading();
-    exchange.endExchange();
+    return ch;
   }
 
   /** Hands the HTTP/1.1 connection's reads back (Undertow resumes them for the next request). */
@@ -293,16 +302,8 @@ final class HttpWatchStream implements WatchCacheConsumer {
     if (ended && exchange.isComplete()) {
       return;
     }
-    ended = true;
-    closing = true;
-    cancelTimers();
-    CacheWatch<Unstructured> w = watch;
-    if (w != null) {
-      w.close();
-    }
-    StreamSinkChannel ch = channel;
+    StreamSinkChannel ch = stop();
     if (ch != null) {
-      ch.getWriteSetter().set(null);
       ch.suspendWrites();
     }
     IoUtils.safeClose(exchange.getConnection());

@@ -364,10 +364,7 @@ public final class Store implements AutoCloseable {
           object.sortKeys();
           return new WriteResult(object, true, warnings);
         }
-        KeyValue kv = storage.create(key, ObjectCodec.toStored(object));
-        wrote(kv.modRevision());
-        ObjectCodec.setResourceVersion(object, kv.modRevision());
-        return new WriteResult(object, true, warnings);
+        return createAt(key, object, warnings);
       } catch (StorageException e) {
         if (e.code() != StorageException.Code.KEY_EXISTS) {
           throw translate(e, name, 0);
@@ -380,6 +377,18 @@ public final class Store implements AutoCloseable {
     }
     throw RegistryErrors.generateNameConflict(
         group, resource.plural(), checkNotNull(object.getName()));
+  }
+
+  /**
+   * Stores the new {@code object} at {@code key} and answers it at its revision.
+   *
+   * @throws StorageException {@code KEY_EXISTS} if the key holds an object, or a storage failure
+   */
+  private WriteResult createAt(String key, Unstructured object, List<String> warnings) {
+    KeyValue kv = storage.create(key, ObjectCodec.toStored(object));
+    wrote(kv.modRevision());
+    ObjectCodec.setResourceVersion(object, kv.modRevision());
+    return new WriteResult(object, true, warnings);
   }
 
   /** Sets the system fields, runs the strategy's create hooks and validates; throws 422. */
@@ -510,10 +519,7 @@ public final class Store implements AutoCloseable {
           return new WriteResult(object, true, warnings);
         }
         try {
-          KeyValue kv = storage.create(key, ObjectCodec.toStored(object));
-          wrote(kv.modRevision());
-          ObjectCodec.setResourceVersion(object, kv.modRevision());
-          return new WriteResult(object, true, warnings);
+          return createAt(key, object, warnings);
         } catch (StorageException e) {
           if (e.code() != StorageException.Code.KEY_EXISTS) {
             throw translate(e, name, 0);
