@@ -6,8 +6,8 @@ import io.kapi.server.serving.SecureServer;
 import io.kapi.server.storage.Storage;
 import io.kapi.server.storage.memory.MemoryStorage;
 import io.kapi.storage.sqlite.SqliteStorage;
-import java.net.URLEncoder;
 import io.undertow.util.Headers;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,8 +25,10 @@ import tools.jackson.databind.JsonNode;
  * with {@code limit=500} following {@code continue} through the whole chain (time per full walk,
  * p50/p99), and ConfigMap creates per second through the chain with 16 and 64 concurrent clients
  * compared with the storage backend's own create rate, measured in the same run with the same
- * number of threads and the same stored bytes (a fresh storage of the same kind, no server).
- * Target: chain ≥ 70 % of the backend.
+ * number of threads and the same stored bytes (a fresh storage of the same kind, no server), and
+ * with two bare HTTPS servers on the same listener: one that only reads each request and answers
+ * 201, one that also stores the body in a fresh storage of the same kind. Target: chain ≥ 70 % of
+ * the backend.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.kapi.benchmarks.load.ConfigMapListCreateBenchmark \
@@ -96,11 +99,14 @@ public final class ConfigMapListCreateBenchmark {
       StringBuilder creates = new StringBuilder();
       creates.append(
           "| clients | chain creates/s (p99) | chain CPU/create | backend creates/s | backend"
-              + " CPU/create | bare HTTPS 201s/s | bare CPU/request | chain / backend | bound /"
-              + " backend |\n");
-      creates.append("|---|---|---|---|---|---|---|---|---|\n");
-      try (SecureServer bare = bareCreateServer(server, stored)) {
+              + " CPU/create | bare HTTPS 201s/s | bare CPU/request | bare HTTPS + backend"
+              + " creates/s | chain / backend | bound / backend | bare + backend / backend |\n");
+      creates.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+      try (SecureServer bare = bareCreateServer(server, stored);
+          Storage bareStorage = openStorage(backend, dataDir.resolve("bare-server.db"));
+          SecureServer storing = storingCreateServer(server, bareStorage, stored)) {
         String bareUrl = "https://127.0.0.1:" + bare.port() + "/";
+        String storingUrl = "https://127.0.0.1:" + storing.port() + "/";
         long[] warmRound = {0};
         JitWarmUp.untilSettled(
             "creates",
@@ -109,6 +115,7 @@ public final class ConfigMapListCreateBenchmark {
               acknowledged[0] +=
                   creates(chainUrl, seconds(duration), 16, token, "w" + warmRound[0]).requests();
               creates(bareUrl, warmup(duration), 16, token, "w");
+              creates(storingUrl, warmup(duration), 16, token, "w" + warmRound[0]);
             });
 
         // LIST: fill, walks until the JIT has settled, then the timed walks
@@ -148,7 +155,8 @@ public final class ConfigMapListCreateBenchmark {
                 walkTimes.percentileMillis(99)));
 
         // creates: the chain (wrk), the bare HTTPS server that only reads the same request and
-        // answers 201 with as many bytes, and the backend alone (in-process threads)
+        // answers 201 with as many bytes, the same plus one storage create per request, and the
+        // backend alone (in-process threads)
         long round = 0;
         for (int connections : clients) {
           round++;
@@ -161,6 +169,8 @@ public final class ConfigMapListCreateBenchmark {
           Wrk.ScriptResult echo =
               creates(bareUrl, seconds(duration), connections, token, "r" + round);
           double cpu2 = ProcessCpu.seconds();
+          Wrk.ScriptResult storingRun =
+              creates(storingUrl, seconds(duration), connections, token, "r" + round);
           acknowledged[0] += chain.requests();
           double chainCpu = (cpu1 - cpu0 + chain.wrkCpuSeconds()) / chain.requests();
           double bareCpu = (cpu2 - cpu1 + echo.wrkCpuSeconds()) / echo.requests();
@@ -173,8 +183,8 @@ public final class ConfigMapListCreateBenchmark {
           creates.append(
               String.format(
                   Locale.ROOT,
-                  "| %d | %.0f (%.1f ms) | %.0f µs | %.0f | %.0f µs | %.0f | %.0f µs | %.1f %% |"
-                      + " %.1f %% |%n",
+                  "| %d | %.0f (%.1f ms) | %.0f µs | %.0f | %.0f µs | %.0f | %.0f µs | %.0f |"
+                      + " %.1f %% | %.1f %% | %.1f %% |%n",
                   connections,
                   chain.requestsPerSecond(),
                   chain.p99Millis(),
@@ -183,8 +193,10 @@ public final class ConfigMapListCreateBenchmark {
                   ownCpu * 1e6,
                   echo.requestsPerSecond(),
                   bareCpu * 1e6,
+                  storingRun.requestsPerSecond(),
                   100 * chain.requestsPerSecond() / own.perSecond(),
-                  100 * bound / own.perSecond()));
+                  100 * bound / own.perSecond(),
+                  100 * storingRun.requestsPerSecond() / own.perSecond()));
         }
       }
       out.append(creates);
@@ -247,6 +259,42 @@ public final class ConfigMapListCreateBenchmark {
         0);
   }
 
+  /**
+   * The bare HTTPS server plus the one thing a server must add per create: it hands each request
+   * to a worker thread that stores its body in {@code storage} under a new key, then answers 201
+   * with {@code response}. No decoding, validation or cache: the most creates per second that any
+   * server storing into this backend could answer on this machine.
+   */
+  private static SecureServer storingCreateServer(
+      KapiServer chain, Storage storage, byte[] response) {
+    AtomicLong next = new AtomicLong();
+    return SecureServer.start(
+        exchange ->
+            exchange
+                .getRequestReceiver()
+                .receiveFullBytes(
+                    (received, body) ->
+                        received.dispatch(
+                            () -> {
+                              storage.create(
+                                  "/registry/configmaps/" + CREATE_NAMESPACE + "/bare-"
+                                      + next.incrementAndGet(),
+                                  body);
+                              received.setStatusCode(201);
+                              received
+                                  .getResponseHeaders()
+                                  .put(Headers.CONTENT_TYPE, "application/json");
+                              received.getResponseSender().send(ByteBuffer.wrap(response));
+                            })),
+        chain.security().sslContext(),
+        "127.0.0.1",
+        0);
+  }
+
+  private static Storage openStorage(StorageBackend backend, Path file) {
+    return backend == StorageBackend.SQLITE ? SqliteStorage.open(file) : MemoryStorage.create();
+  }
+
   private static long countConfigMaps(Endpoint client, String namespace) throws Exception {
     return ConfigMaps.parse(client.get(ConfigMaps.collection(namespace) + "?limit=1"))
             .path("metadata")
@@ -260,8 +308,7 @@ public final class ConfigMapListCreateBenchmark {
       StorageBackend backend, Path dataDir, int threads, Duration duration, byte[] value)
       throws Exception {
     Path file = dataDir.resolve("backend-only-" + threads + ".db");
-    try (Storage storage =
-        backend == StorageBackend.SQLITE ? SqliteStorage.open(file) : MemoryStorage.create()) {
+    try (Storage storage = openStorage(backend, file)) {
       ClosedLoop.run(
           threads,
           duration.dividedBy(3),
