@@ -16,6 +16,7 @@ import io.kapi.server.storage.cache.CachedObject;
 import io.kapi.server.storage.cache.WatchCache;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -44,8 +45,25 @@ final class ListPages {
    */
   ObjectList fromCache(
       String prefix, long minRevision, int limit, @Nullable Predicate<Unstructured> filter) {
-    CacheListResult<Unstructured> result =
-        cache.list(new CacheListRequest<>(prefix, "", minRevision, limit, filter));
+    return page(prefix, cache.list(new CacheListRequest<>(prefix, "", minRevision, limit, filter)));
+  }
+
+  /**
+   * A later page of a list the cache served at {@code revision}, from the same state of the cache,
+   * if it still keeps that state.
+   */
+  Optional<ObjectList> continueFromCache(
+      String prefix,
+      String startKey,
+      long revision,
+      int limit,
+      @Nullable Predicate<Unstructured> filter) {
+    return cache
+        .continueList(revision, new CacheListRequest<>(prefix, startKey, 0, limit, filter))
+        .map(result -> page(prefix, result));
+  }
+
+  private static ObjectList page(String prefix, CacheListResult<Unstructured> result) {
     List<StoredObject> items = new ArrayList<>(result.items().size());
     for (CachedObject<Unstructured> o : result.items()) {
       items.add(StoredObject.cached(o));
@@ -55,7 +73,7 @@ final class ListPages {
     if (result.more() && !result.items().isEmpty()) {
       String last = result.items().get(result.items().size() - 1).key();
       token = ContinueTokens.encode(last + "\0", prefix, result.revision());
-      if (filter == null && result.remaining().isPresent()) {
+      if (result.remaining().isPresent()) {
         remaining = result.remaining().getAsLong();
       }
     }

@@ -235,6 +235,14 @@ public final class Store implements AutoCloseable {
       ContinueTokens.Position position = ContinueTokens.decode(params.continueToken(), prefix);
       long revision = Math.max(0, position.revision());
       try {
+        if (revision > 0 && revision >= storage.compactedRevision()) {
+          // the state the first page came from, if the cache still keeps it
+          Optional<ObjectList> cached =
+              pages.continueFromCache(prefix, position.startKey(), revision, limit, filter);
+          if (cached.isPresent()) {
+            return cached.get();
+          }
+        }
         return pages.fromStorage(prefix, position.startKey(), revision, limit, filter);
       } catch (StorageException e) {
         if (e.code() == StorageException.Code.COMPACTED) {
@@ -245,8 +253,9 @@ public final class Store implements AutoCloseable {
       }
     }
     if (rv == null) {
-      // a consistent list: from the cache when it holds the storage's current revision (the first
-      // page; later pages read the storage at that revision), else from the storage
+      // a consistent list: from the cache when it holds the storage's current revision (later
+      // pages come from the same state of the cache while it keeps it, else from the storage at
+      // that revision), else from the storage
       long current = storage.currentRevision();
       if (cache.isFresh(current)) {
         return listCache(prefix, current, limit, filter);

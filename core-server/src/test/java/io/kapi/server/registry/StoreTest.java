@@ -552,6 +552,80 @@ class StoreTest {
   }
 
   @Test
+  void laterPagesComeFromTheCachedStateOfTheFirstPageWithoutReadingTheStorage() {
+    ListCountingStorage counting = new ListCountingStorage(storage);
+    Store widgets = store(Store.builder(counting, GV, WIDGETS));
+    for (int i = 0; i < 5; i++) {
+      widgets.create("default", widget("w" + i, "red"), WriteOptions.DEFAULT);
+    }
+    awaitCache(widgets);
+    ObjectList first = widgets.list("default", ListParams.all().page(2, null));
+    Unstructured w2 = widgets.get("default", "w2", null).object().deepCopy();
+    w2.setNested(JsonNodeFactory.instance.stringNode("blue"), "spec", "color");
+    widgets.update("default", "w2", ObjectUpdater.replaceWith(w2), WriteOptions.DEFAULT, false);
+    widgets.delete("default", "w4", DeleteOptions.defaults());
+    int listsBefore = counting.lists;
+
+    ObjectList second = widgets.list("default", ListParams.all().page(2, first.continueToken()));
+    ObjectList third = widgets.list("default", ListParams.all().page(2, second.continueToken()));
+
+    assertThat(counting.lists).as("storage lists for the later pages").isEqualTo(listsBefore);
+    assertThat(names(second)).containsExactly("w2", "w3");
+    assertThat(second.items().get(0).object().getNestedString("spec", "color"))
+        .as("w2 as it was when the first page was listed")
+        .isEqualTo("red");
+    assertThat(second.remainingItemCount()).isEqualTo(1);
+    assertThat(names(third)).containsExactly("w4");
+    assertThat(third.continueToken()).isNull();
+    assertThat(third.resourceVersion()).isEqualTo(first.resourceVersion());
+  }
+
+  @Test
+  void laterPagesReadTheStorageWhenTheCacheKeepsNoStates() {
+    ListCountingStorage counting = new ListCountingStorage(storage);
+    Store widgets =
+        store(
+            Store.builder(counting, GV, WIDGETS)
+                .watchCache(b -> b.pagedSnapshots(0, java.time.Duration.ofSeconds(30))));
+    for (int i = 0; i < 3; i++) {
+      widgets.create("default", widget("w" + i, "red"), WriteOptions.DEFAULT);
+    }
+    awaitCache(widgets);
+    ObjectList first = widgets.list("default", ListParams.all().page(2, null));
+    widgets.delete("default", "w2", DeleteOptions.defaults());
+    int listsBefore = counting.lists;
+
+    ObjectList second = widgets.list("default", ListParams.all().page(2, first.continueToken()));
+
+    assertThat(counting.lists).isGreaterThan(listsBefore);
+    assertThat(names(second)).containsExactly("w2");
+  }
+
+  /**
+   * Waits until the store's watch cache holds the storage's current revision, so that a list
+   * without resourceVersion is served from the cache.
+   */
+  private void awaitCache(Store store) {
+    store.list(
+        "", ListParams.all().at(Long.toString(storage.currentRevision()), "NotOlderThan"));
+  }
+
+  /** Counts the list calls that reach the storage. */
+  private static final class ListCountingStorage extends ForwardingStorage {
+    int lists;
+
+    ListCountingStorage(Storage delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public io.kapi.server.storage.ListResult list(io.kapi.server.storage.ListRequest request) {
+      lists++;
+      return super.list(request);
+    }
+  }
+
+  @Test
   void compactedContinueTokenAnswersExpiredWithFreshToken() {
     Store widgets = store(WIDGETS);
     for (int i = 0; i < 3; i++) {

@@ -88,6 +88,7 @@ public final class WatchCache<T> implements AutoCloseable {
 
   private final SplittableRandom random = new SplittableRandom();
   private final EventRing<T> ring;
+  private final PagedSnapshots<CachedObject<T>> paged;
 
   /** The current state; replaced (never mutated) by the dispatcher under the lock. */
   private volatile Snapshot<T> snapshot;
@@ -114,6 +115,7 @@ public final class WatchCache<T> implements AutoCloseable {
     this.freshnessTimeoutNanos = b.freshnessTimeout.toNanos();
     this.ticker = b.ticker;
     this.ring = new EventRing<>(b.minEvents, b.maxEvents, b.eventRetention.toNanos(), 0);
+    this.paged = new PagedSnapshots<>(b.pagedSnapshots, b.pagedSnapshotTtl.toNanos(), b.ticker);
     this.snapshot = new Snapshot<>(ObjectTree.empty(), 0);
     if (b.scheduler != null) {
       this.scheduler = b.scheduler;
@@ -212,7 +214,27 @@ public final class WatchCache<T> implements AutoCloseable {
   public CacheListResult<T> list(CacheListRequest<T> request) {
     checkNotNull(request, "request");
     checkPrefix(request.prefix());
-    Snapshot<T> s = atLeast(request.minRevision());
+    return page(atLeast(request.minRevision()), request);
+  }
+
+  /**
+   * The next page of a list whose earlier pages this cache served at {@code revision}, from that
+   * same state, if the cache still keeps it (see {@link Builder#pagedSnapshots}); empty if not, and
+   * then the caller reads the storage at {@code revision}. The request's minimum revision is
+   * ignored. A kept state outlives a compaction of the storage: a caller that must answer as the
+   * storage would checks the compacted revision first.
+   *
+   * @throws IllegalArgumentException if the request's prefix is outside the cache's prefix
+   */
+  public Optional<CacheListResult<T>> continueList(long revision, CacheListRequest<T> request) {
+    checkNotNull(request, "request");
+    checkPrefix(request.prefix());
+    ObjectTree<CachedObject<T>> tree = paged.get(revision);
+    return tree == null ? Optional.empty() : Optional.of(page(new Snapshot<>(tree, revision), request));
+  }
+
+  /** One page of {@code s}; keeps {@code s} for the next pages when more follow. */
+  private CacheListResult<T> page(Snapshot<T> s, CacheListRequest<T> request) {
     String listPrefix = request.prefix();
     String from = request.startKey().compareTo(listPrefix) > 0 ? request.startKey() : listPrefix;
     Predicate<? super T> filter = request.filter();
@@ -242,6 +264,9 @@ public final class WatchCache<T> implements AutoCloseable {
       } else {
         remaining = OptionalLong.of(0);
       }
+    }
+    if (more) {
+      paged.keep(s.revision, s.tree);
     }
     return new CacheListResult<>(items, s.revision, more, remaining);
   }
@@ -852,6 +877,8 @@ public final class WatchCache<T> implements AutoCloseable {
     private int bufferSize = 1_000;
     private Duration bookmarkInterval = Duration.ofSeconds(60);
     private Duration freshnessTimeout = Duration.ofSeconds(3);
+    private int pagedSnapshots = 32;
+    private Duration pagedSnapshotTtl = Duration.ofSeconds(30);
     private Duration eventRetention = Duration.ofSeconds(75);
     private int minEvents = 100;
     private int maxEvents = 100 * 1024;
@@ -910,6 +937,19 @@ public final class WatchCache<T> implements AutoCloseable {
     }
 
     /** The clock for history retention and bookmarks (tests pass a fake one). */
+    /**
+     * How many states of the cache paginated lists may be part-way through at once (default 32;
+     * 0 serves every page after the first from the storage) and for how long after its last page
+     * such a state is kept (default 30 s).
+     */
+    public Builder<T> pagedSnapshots(int states, Duration ttl) {
+      checkArgument(states >= 0, "states must not be negative: %s", states);
+      checkArgument(!ttl.isNegative(), "ttl must not be negative: %s", ttl);
+      this.pagedSnapshots = states;
+      this.pagedSnapshotTtl = ttl;
+      return this;
+    }
+
     public Builder<T> ticker(Ticker ticker) {
       this.ticker = checkNotNull(ticker, "ticker");
       return this;
