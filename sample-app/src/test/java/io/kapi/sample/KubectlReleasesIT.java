@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,12 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubectlReleasesIT {
-  private Path dataDir;
+  @TempDir static Path dataDir;
   private JarProcess server;
 
   @BeforeAll
   void start() throws Exception {
-    dataDir = Files.createTempDirectory("kapi-kubectl-releases");
     server = new JarProcess(dataDir);
   }
 

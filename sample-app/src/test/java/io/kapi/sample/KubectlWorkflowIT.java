@@ -24,13 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubectlWorkflowIT {
-  private Path dataDir;
+  @TempDir static Path dataDir;
   private JarProcess server;
   @TempDir Path home;
 
   @BeforeAll
   void start() throws Exception {
-    dataDir = Files.createTempDirectory("kapi-kubectl-workflow");
     server = new JarProcess(dataDir);
   }
 
