@@ -60,7 +60,8 @@ import tools.jackson.databind.node.ObjectNode;
  * document is a new tree the caller owns.
  */
 public final class OpenApiDocumentBuilder {
-  private static final Comparator<ObjectNode> BY_NAME_THEN_IN =
+  /** Upstream's order of an operation's parameters: by name, then by where they go. */
+  static final Comparator<ObjectNode> BY_NAME_THEN_IN =
       Comparator.<ObjectNode, String>comparing(
               p -> p.path("name").asString(), JsonTrees.GO_STRING_ORDER)
           .thenComparing(p -> p.path("in").asString(), JsonTrees.GO_STRING_ORDER);

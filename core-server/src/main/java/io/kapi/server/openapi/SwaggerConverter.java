@@ -1,6 +1,5 @@
 package io.kapi.server.openapi;
 
-import io.kapi.api.internal.JsonTrees;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,14 +149,7 @@ final class SwaggerConverter {
               : schema(bodySchema));
       parameters.add(body);
     }
-    parameters.sort(
-        (a, b) -> {
-          int byName =
-              JsonTrees.GO_STRING_ORDER.compare(a.path("name").asString(), b.path("name").asString());
-          return byName != 0
-              ? byName
-              : JsonTrees.GO_STRING_ORDER.compare(a.path("in").asString(), b.path("in").asString());
-        });
+    parameters.sort(OpenApiDocumentBuilder.BY_NAME_THEN_IN);
     if (!parameters.isEmpty()) {
       ArrayNode array = op.putArray("parameters");
       parameters.forEach(array::add);

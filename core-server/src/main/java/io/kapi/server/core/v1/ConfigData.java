@@ -118,7 +118,8 @@ final class ConfigData {
    * Upstream's update rule for an object stored with {@code immutable: true}: it stays immutable
    * and each map of {@code fields} keeps its entries; one {@code Forbidden} error per change.
    */
-  static List<FieldError> immutableChanges(Unstructured object, Unstructured old, String... fields) {
+  static List<FieldError> immutableChanges(
+      Unstructured object, Unstructured old, String... fields) {
     if (!Trees.bool(old.object(), "immutable")) {
       return List.of();
     }

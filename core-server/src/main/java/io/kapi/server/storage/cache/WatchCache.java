@@ -230,7 +230,9 @@ public final class WatchCache<T> implements AutoCloseable {
     checkNotNull(request, "request");
     checkPrefix(request.prefix());
     ObjectTree<CachedObject<T>> tree = paged.get(revision);
-    return tree == null ? Optional.empty() : Optional.of(page(new Snapshot<>(tree, revision), request));
+    return tree == null
+        ? Optional.empty()
+        : Optional.of(page(new Snapshot<>(tree, revision), request));
   }
 
   /** One page of {@code s}; keeps {@code s} for the next pages when more follow. */
@@ -936,7 +938,6 @@ public final class WatchCache<T> implements AutoCloseable {
       return this;
     }
 
-    /** The clock for history retention and bookmarks (tests pass a fake one). */
     /**
      * How many states of the cache paginated lists may be part-way through at once (default 32;
      * 0 serves every page after the first from the storage) and for how long after its last page
@@ -950,6 +951,7 @@ public final class WatchCache<T> implements AutoCloseable {
       return this;
     }
 
+    /** The clock for history retention, bookmarks and kept list states (tests pass a fake one). */
     public Builder<T> ticker(Ticker ticker) {
       this.ticker = checkNotNull(ticker, "ticker");
       return this;
