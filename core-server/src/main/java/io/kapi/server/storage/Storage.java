@@ -1,6 +1,7 @@
 package io.kapi.server.storage;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A revisioned key-value store with the semantics of etcd 3, the contract every Kapi storage backend
@@ -24,6 +25,21 @@ public interface Storage extends AutoCloseable {
    * @throws StorageException {@code KEY_EXISTS} if the key already has a live value
    */
   KeyValue create(String key, byte[] value);
+
+  /**
+   * Creates {@code key} with {@code value} without making the caller wait for durability: the
+   * future completes, on a thread of the backend's choosing, once the write is acknowledged as by
+   * {@link #create}, or fails with the {@link StorageException} {@code create} would throw. For an
+   * event-driven caller (an I/O thread) that must not block. The default runs {@link #create} on
+   * the caller's thread; backends with a writer of their own complete it from there.
+   */
+  default CompletableFuture<KeyValue> createAsync(String key, byte[] value) {
+    try {
+      return CompletableFuture.completedFuture(create(key, value));
+    } catch (StorageException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /** Returns the latest live value of {@code key}, or empty when it does not exist. */
   Optional<KeyValue> get(String key);

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
@@ -142,6 +144,33 @@ public abstract class StorageContractTest {
     assertCode(() -> s.create(PODS + "a", bytes("v2")), StorageException.Code.KEY_EXISTS);
     assertThat(str(s.get(PODS + "a").orElseThrow().value())).isEqualTo("v1");
     assertThat(s.currentRevision()).isEqualTo(revision);
+  }
+
+  @Test
+  void createAsyncCompletesWithTheStoredEntryOrFailsWithKeyExists() throws Exception {
+    Storage s = storage();
+    KeyValue created = s.createAsync(PODS + "a", bytes("v1")).get(10, TimeUnit.SECONDS);
+    assertThat(created.key()).isEqualTo(PODS + "a");
+    assertThat(str(created.value())).isEqualTo("v1");
+    assertThat(created.modRevision()).isEqualTo(s.currentRevision());
+    assertThat(str(s.get(PODS + "a").orElseThrow().value())).isEqualTo("v1");
+
+    CompletableFuture<KeyValue> again = s.createAsync(PODS + "a", bytes("v2"));
+    AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(1);
+    again.whenComplete(
+        (kv, error) -> {
+          failure.set(error);
+          done.countDown();
+        });
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(failure.get())
+        .as("the StorageException itself, as create throws it")
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> assertThat(e.code()).isEqualTo(StorageException.Code.KEY_EXISTS));
+    assertThat(str(s.get(PODS + "a").orElseThrow().value())).isEqualTo("v1");
+    assertThat(s.currentRevision()).isEqualTo(created.modRevision());
   }
 
   @Test

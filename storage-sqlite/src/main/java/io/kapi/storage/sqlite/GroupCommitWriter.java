@@ -109,10 +109,19 @@ final class GroupCommitWriter {
 
   /** Queues one mutation and waits, uninterruptibly, until its transaction has committed. */
   WriteOutcome mutate(WriteTask.Kind kind, String key, byte[] value, long expectedModRevision) {
+    return mutateAsync(kind, key, value, expectedModRevision).join();
+  }
+
+  /**
+   * Queues one mutation; the future completes on the writer thread once its transaction has
+   * committed (callbacks attached without an executor run there too, so keep them short).
+   */
+  CompletableFuture<WriteOutcome> mutateAsync(
+      WriteTask.Kind kind, String key, byte[] value, long expectedModRevision) {
     WriteTask.Mutation mutation =
         new WriteTask.Mutation(kind, key, value, expectedModRevision, new CompletableFuture<>());
     enqueue(mutation, key);
-    return mutation.result().join();
+    return mutation.result();
   }
 
   /** Compacts up to {@code revision} and waits until the superseded rows are gone. */

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -144,6 +145,34 @@ public final class SqliteStorage implements Storage {
     checkKey(key);
     checkNotNull(value, "value");
     return writer.mutate(WriteTask.Kind.CREATE, key, value, 0).orThrow(key);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The future completes on the writer thread when the group commit holding the write is
+   * durable; attach long-running callbacks with an executor.
+   */
+  @Override
+  public CompletableFuture<KeyValue> createAsync(String key, byte[] value) {
+    checkKey(key);
+    checkNotNull(value, "value");
+    CompletableFuture<KeyValue> created = new CompletableFuture<>();
+    writer
+        .mutateAsync(WriteTask.Kind.CREATE, key, value, 0)
+        .whenComplete(
+            (outcome, error) -> {
+              if (error != null) {
+                created.completeExceptionally(error);
+                return;
+              }
+              try {
+                created.complete(outcome.orThrow(key));
+              } catch (StorageException e) {
+                created.completeExceptionally(e); // as create would throw it, not wrapped
+              }
+            });
+    return created;
   }
 
   @Override
