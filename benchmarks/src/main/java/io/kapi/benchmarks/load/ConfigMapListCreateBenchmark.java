@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -256,47 +257,25 @@ public final class ConfigMapListCreateBenchmark {
    * body and answers 201 with {@code response}: what any server must at least do per create.
    */
   private static SecureServer bareCreateServer(KapiServer chain, byte[] response) {
-    return SecureServer.start(
-        exchange ->
-            exchange
-                .getRequestReceiver()
-                .receiveFullBytes(
-                    (done, body) -> {
-                      done.setStatusCode(201);
-                      done.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-                      done.getResponseSender().send(ByteBuffer.wrap(response));
-                    }),
-        chain.security().sslContext(),
-        "127.0.0.1",
-        0);
+    return bodyServer(chain, (exchange, body) -> answer(exchange, null, response));
   }
 
   /**
    * The bare HTTPS server plus the one thing a server must add per create: it hands each request
    * to a worker thread that stores its body in {@code storage} under a new key, then answers 201
-   * with {@code response}. No decoding, validation or cache: the most creates per second that any
-   * server storing into this backend could answer on this machine.
+   * with {@code response}. No decoding, validation or cache.
    */
   private static SecureServer storingCreateServer(
       KapiServer chain, Storage storage, byte[] response) {
     AtomicLong next = new AtomicLong();
-    return SecureServer.start(
-        exchange ->
-            exchange
-                .getRequestReceiver()
-                .receiveFullBytes(
-                    (received, body) ->
-                        received.dispatch(
-                            () -> {
-                              storage.create(
-                                  "/registry/configmaps/" + CREATE_NAMESPACE + "/bare-"
-                                      + next.incrementAndGet(),
-                                  body);
-                              answer(received, null, response);
-                            })),
-        chain.security().sslContext(),
-        "127.0.0.1",
-        0);
+    return bodyServer(
+        chain,
+        (exchange, body) ->
+            exchange.dispatch(
+                () -> {
+                  storage.create(bareKey(next), body);
+                  answer(exchange, null, response);
+                }));
   }
 
   /**
@@ -307,29 +286,33 @@ public final class ConfigMapListCreateBenchmark {
   private static SecureServer asyncStoringCreateServer(
       KapiServer chain, Storage storage, byte[] response) {
     AtomicLong next = new AtomicLong();
+    return bodyServer(
+        chain,
+        (exchange, body) ->
+            exchange.dispatch(
+                SameThreadExecutor.INSTANCE,
+                () ->
+                    storage
+                        .createAsync(bareKey(next), body)
+                        .whenComplete(
+                            (kv, error) ->
+                                exchange
+                                    .getIoThread()
+                                    .execute(() -> answer(exchange, error, response)))));
+  }
+
+  /** An HTTPS server like the chain's that hands each request's whole body to {@code onBody}. */
+  private static SecureServer bodyServer(
+      KapiServer chain, BiConsumer<HttpServerExchange, byte[]> onBody) {
     return SecureServer.start(
-        exchange ->
-            exchange
-                .getRequestReceiver()
-                .receiveFullBytes(
-                    (received, body) ->
-                        received.dispatch(
-                            SameThreadExecutor.INSTANCE,
-                            () ->
-                                storage
-                                    .createAsync(
-                                        "/registry/configmaps/" + CREATE_NAMESPACE + "/bare-"
-                                            + next.incrementAndGet(),
-                                        body)
-                                    .whenComplete(
-                                        (kv, error) ->
-                                            received
-                                                .getIoThread()
-                                                .execute(
-                                                    () -> answer(received, error, response))))),
+        exchange -> exchange.getRequestReceiver().receiveFullBytes(onBody::accept),
         chain.security().sslContext(),
         "127.0.0.1",
         0);
+  }
+
+  private static String bareKey(AtomicLong next) {
+    return "/registry/configmaps/" + CREATE_NAMESPACE + "/bare-" + next.incrementAndGet();
   }
 
   private static void answer(
