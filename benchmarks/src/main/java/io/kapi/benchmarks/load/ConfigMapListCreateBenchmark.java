@@ -109,9 +109,9 @@ public final class ConfigMapListCreateBenchmark {
       creates.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
       try (SecureServer bare = bareCreateServer(server, stored);
           Storage bareStorage = openStorage(backend, dataDir.resolve("bare-server.db"));
-          SecureServer storing = storingCreateServer(server, bareStorage, stored);
+          SecureServer storing = storingCreateServer(server, bareStorage, stored, false);
           Storage asyncStorage = openStorage(backend, dataDir.resolve("bare-async-server.db"));
-          SecureServer storingAsync = asyncStoringCreateServer(server, asyncStorage, stored)) {
+          SecureServer storingAsync = storingCreateServer(server, asyncStorage, stored, true)) {
         String bareUrl = "https://127.0.0.1:" + bare.port() + "/";
         String storingUrl = "https://127.0.0.1:" + storing.port() + "/";
         String storingAsyncUrl = "https://127.0.0.1:" + storingAsync.port() + "/";
@@ -261,44 +261,38 @@ public final class ConfigMapListCreateBenchmark {
   }
 
   /**
-   * The bare HTTPS server plus the one thing a server must add per create: it hands each request
-   * to a worker thread that stores its body in {@code storage} under a new key, then answers 201
-   * with {@code response}. No decoding, validation or cache.
+   * The bare HTTPS server plus the one thing a server must add per create: it stores each request
+   * body in {@code storage} under a new key, then answers 201 with {@code response}. No decoding,
+   * validation or cache. Not {@code async}: a worker thread calls {@link Storage#create}, as the
+   * chain's handlers do. {@code async}: the I/O thread that read the request calls {@link
+   * Storage#createAsync} and the backend's completion hands the 201 back to that I/O thread, the
+   * fewest thread switches a create can take with this backend.
    */
   private static SecureServer storingCreateServer(
-      KapiServer chain, Storage storage, byte[] response) {
+      KapiServer chain, Storage storage, byte[] response, boolean async) {
     AtomicLong next = new AtomicLong();
     return bodyServer(
         chain,
-        (exchange, body) ->
+        (exchange, body) -> {
+          if (!async) {
             exchange.dispatch(
                 () -> {
                   storage.create(bareKey(next), body);
                   answer(exchange, null, response);
-                }));
-  }
-
-  /**
-   * As {@link #storingCreateServer} without the worker thread: the I/O thread that read the request
-   * hands the body to {@link Storage#createAsync}, and the backend's completion hands the 201 back
-   * to that I/O thread. The fewest thread switches a create can take with this backend.
-   */
-  private static SecureServer asyncStoringCreateServer(
-      KapiServer chain, Storage storage, byte[] response) {
-    AtomicLong next = new AtomicLong();
-    return bodyServer(
-        chain,
-        (exchange, body) ->
-            exchange.dispatch(
-                SameThreadExecutor.INSTANCE,
-                () ->
-                    storage
-                        .createAsync(bareKey(next), body)
-                        .whenComplete(
-                            (kv, error) ->
-                                exchange
-                                    .getIoThread()
-                                    .execute(() -> answer(exchange, error, response)))));
+                });
+            return;
+          }
+          exchange.dispatch(
+              SameThreadExecutor.INSTANCE,
+              () ->
+                  storage
+                      .createAsync(bareKey(next), body)
+                      .whenComplete(
+                          (kv, error) ->
+                              exchange
+                                  .getIoThread()
+                                  .execute(() -> answer(exchange, error, response))));
+        });
   }
 
   /** An HTTPS server like the chain's that hands each request's whole body to {@code onBody}. */
